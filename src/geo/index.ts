@@ -1,0 +1,10 @@
+export { cityKey, parseCityKey, INTRANET_LOCATION, UNKNOWN_LOCATION, type GeoLocation, type GeoSource, type CityKeyParts } from './location.js';
+export { openGeoLocator, createGeoLocator, type GeoLocator, type GeoLocatorOptions } from './locator.js';
+export { parseCidr, type IpLocationOverride, type OverrideLocation, type OverrideLoadResult } from './overrides.js';
+export { parseIp, type ParsedIp } from './ip.js';
+export { isIntranet } from './intranet.js';
+export { haversineKm } from './distance.js';
+export { provinceEnglishName, cityEnglishName } from './china-places.js';
+export { countryName } from './country-names.js';
+export { shippedGeoLite2Files, type GeoLite2Files } from './geolite2.js';
+export { shippedIp2RegionFiles, type Ip2RegionFiles } from './ip2region.js';

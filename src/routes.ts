@@ -1,0 +1,21 @@
+/** Every module's routes, registered on the app shell. */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from './main.js';
+import { captchaRoutes } from './captcha/routes.js';
+import { codeRoutes } from './codes/routes.js';
+import { accountRoutes } from './accounts/routes.js';
+import { signInRoutes } from './signin/routes.js';
+import { meRoutes } from './me/routes.js';
+import { MeService } from './me/service.js';
+import { operatorRoutes } from './operators/routes.js';
+import { devOutboxRoutes } from './notify/dev-outbox-routes.js';
+
+export async function registerRoutes(app: FastifyInstance, s: Services): Promise<void> {
+  await captchaRoutes(app, s);
+  await codeRoutes(app, s);
+  await accountRoutes(app, s);
+  await signInRoutes(app, s);
+  await meRoutes(app, s, new MeService(s.database.db, s.clock, s.sessions, s.notifier));
+  await operatorRoutes(app, s);
+  if (s.config.notifyMode === 'outbox') await devOutboxRoutes(app, s.database.db);
+}
