@@ -28,6 +28,7 @@ import { ContactCodeFactor } from './factors/contact-code-factor.js';
 import { AccountService } from './accounts/service.js';
 import { OperatorService } from './operators/service.js';
 import { RiskAssessor } from './risk/assessor.js';
+import { MeService } from './me/service.js';
 import type { RequestContext } from './platform/http/context.js';
 import type { FastifyRequest } from 'fastify';
 import { registerRoutes } from './routes.js';
@@ -49,6 +50,7 @@ export interface Services {
   signIn: SignInService;
   accounts: AccountService;
   operators: OperatorService;
+  me: MeService;
   csrfKey: Buffer;
   context(request: FastifyRequest): RequestContext;
 }
@@ -97,9 +99,10 @@ export async function createServices(config: Config, opts: GatehouseOptions = {}
   const signIn = new SignInService({ db, clock, keyRing: config.keyRing, hasher, gate, captcha, sessions, notifier, risk, factors, notMe });
   const accounts = new AccountService({ db, clock, hasher, codes, sessions, notifier, notMe });
   const operators = new OperatorService({ db, clock, hasher, gate, captcha, sessions, keyRing: config.keyRing });
+  const me = new MeService(db, clock, sessions, notifier);
   const locate = (ip: string) => geo.lookup(ip);
   return {
-    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators,
+    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators, me,
     csrfKey: deriveSubkey(config.keyRing, 'csrf'),
     context: (request) => contextOf(request, locate),
   };

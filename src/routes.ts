@@ -6,7 +6,6 @@ import { codeRoutes } from './codes/routes.js';
 import { accountRoutes } from './accounts/routes.js';
 import { signInRoutes } from './signin/routes.js';
 import { meRoutes } from './me/routes.js';
-import { MeService } from './me/service.js';
 import { operatorRoutes } from './operators/routes.js';
 import { devOutboxRoutes } from './notify/dev-outbox-routes.js';
 
@@ -15,7 +14,7 @@ export async function registerRoutes(app: FastifyInstance, s: Services): Promise
   await codeRoutes(app, s);
   await accountRoutes(app, s);
   await signInRoutes(app, s);
-  await meRoutes(app, s, new MeService(s.database.db, s.clock, s.sessions, s.notifier));
+  await meRoutes(app, s, s.me);
   await operatorRoutes(app, s);
   if (s.config.notifyMode === 'outbox') await devOutboxRoutes(app, s.database.db);
 }
