@@ -25,7 +25,10 @@ export function shippedIp2RegionFiles(): Ip2RegionFiles {
   return { ipv4: join(root, 'data', 'ip2region.db'), ipv6: join(root, 'data', 'ipv6wry.db') };
 }
 
-/** Loads both databases fully into memory (~11 MB of files, ~15 MB resident after indexing). */
+/**
+ * Reads both files whole (~11 MB) and keeps only typed-array indexes and decoded
+ * places (~11 MB); the raw buffers are released after loading.
+ */
 export async function openIp2Region(files: Ip2RegionFiles = shippedIp2RegionFiles()): Promise<Ip2Region> {
   const [v4db, v6db] = await Promise.all([readFile(files.ipv4), readFile(files.ipv6)]);
   const v4 = loadIp2RegionV4(v4db);

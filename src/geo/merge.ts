@@ -62,6 +62,9 @@ function fromIp2Region(china: Ip2RegionPlace, geo: GeoLite2Place | null): GeoLoc
   if (!province && geoProvince) {
     province = geoProvince;
     city = municipalityCity(geoProvince) ?? cityFromEnglish(geoProvince, geoCn?.city);
+  } else if (province && !city && geoProvince === province) {
+    // Same for a missing city, but only through the table, so the spelling stays ours.
+    city = cityFromEnglish(province, geoCn?.city);
   }
   let latitude: number | null = null;
   let longitude: number | null = null;

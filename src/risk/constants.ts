@@ -46,7 +46,9 @@ export const MIN_TRAVEL_ELAPSED_MS = MINUTE_MS;
  * impossible travel is near-proof of a second party; a new city is common for
  * travellers; a new browser is common for everyone; a long gap only means the
  * account was idle, but idle accounts are what credential-stuffing finds.
- * All four together reach 110 → 100.
+ * The maximum reachable is 100 (travel + city + device): impossible travel and a
+ * month-long gap exclude each other (half the globe at 1,000 km/h is ~20 h). The
+ * cap is a guard for future rules.
  */
 export const RISK_WEIGHTS = {
   'impossible-travel': 50,
