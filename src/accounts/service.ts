@@ -113,6 +113,9 @@ export class AccountService {
     const id = classifyIdentifier(input.identifier);
     if (!id || id.kind === 'account_id') throw validationFailed({ identifier: 'use the account email or the bound phone number' });
     const channel = id.kind === 'email' ? 'email' : 'sms';
+    // Judge the new password before spending the code, so a weak choice does not burn it
+    // (the account's own email is re-checked below, once the code has proven the caller).
+    this.checkPassword(input.newPassword, id.kind === 'email' ? id.value : null);
     if (!(await this.d.codes.verify(channel, id.value, 'reset_password', input.code))) throw new AppError('invalid_code');
     const account = id.kind === 'email' ? await findAccountByEmail(this.d.db, id.value) : (await findAccountsByPhone(this.d.db, id.value, 2)).length === 1 ? (await findAccountsByPhone(this.d.db, id.value, 1))[0] : undefined;
     // The code only went out if an account was there; reaching here without one means a forged flow.
