@@ -66,6 +66,14 @@ export async function freshDatabase(kind: DbKind): Promise<FreshDatabase> {
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
+      // pg's Pool.end() resolves before its sockets are closed; a forced drop that overtakes a
+      // closing connection makes pg emit an uncaught "terminating connection" error in the
+      // test process. Give the closing backends a moment to go first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
