@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { parseKeyRing, type KeyRing } from './platform/crypto.js';
 import { parseTrustProxy, type TrustProxy } from './platform/http/client-ip.js';
 import { HOUR_MS, DAY_MS, SECOND_MS } from './platform/clock.js';
+import { DEFAULT_PHONE_ACCOUNT_LIMIT } from './contacts/constants.js';
 
 export type DatabaseUrl = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -33,6 +34,8 @@ export interface Config {
   logLevel: string;
   /** Sign-in attempts (wrong passwords) allowed per client IP per window, across accounts. */
   ipSignInFailureLimit: { max: number; windowMs: number };
+  /** GATEHOUSE_PHONE_ACCOUNT_LIMIT: accounts one mobile number may serve (seed 003: "has reached the limit"). */
+  phoneAccountLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       max: intFrom(env, 'GATEHOUSE_IP_SIGNIN_FAILURES', 100),
       windowMs: intFrom(env, 'GATEHOUSE_IP_SIGNIN_WINDOW_MINUTES', 15) * 60 * SECOND_MS,
     },
+    phoneAccountLimit: Math.max(1, intFrom(env, 'GATEHOUSE_PHONE_ACCOUNT_LIMIT', DEFAULT_PHONE_ACCOUNT_LIMIT)),
   };
 }

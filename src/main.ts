@@ -29,6 +29,7 @@ import { AccountService } from './accounts/service.js';
 import { OperatorService } from './operators/service.js';
 import { RiskAssessor } from './risk/assessor.js';
 import { MeService } from './me/service.js';
+import { createContacts, type Contacts } from './contacts/index.js';
 import type { RequestContext } from './platform/http/context.js';
 import type { FastifyRequest } from 'fastify';
 import { registerRoutes } from './routes.js';
@@ -51,6 +52,7 @@ export interface Services {
   accounts: AccountService;
   operators: OperatorService;
   me: MeService;
+  contacts: Contacts;
   csrfKey: Buffer;
   context(request: FastifyRequest): RequestContext;
 }
@@ -100,9 +102,13 @@ export async function createServices(config: Config, opts: GatehouseOptions = {}
   const accounts = new AccountService({ db, clock, hasher, codes, sessions, notifier, notMe });
   const operators = new OperatorService({ db, clock, hasher, gate, captcha, sessions, keyRing: config.keyRing });
   const me = new MeService(db, clock, sessions, notifier);
+  const contacts = createContacts({
+    db, clock, keyRing: config.keyRing, codes, captcha, notifier, notMe, signIn, phoneAccountLimit: config.phoneAccountLimit,
+    signInIpRule: { name: 'signin-ip-failures', max: config.ipSignInFailureLimit.max, windowMs: config.ipSignInFailureLimit.windowMs },
+  });
   const locate = (ip: string) => geo.lookup(ip);
   return {
-    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators, me,
+    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators, me, contacts,
     csrfKey: deriveSubkey(config.keyRing, 'csrf'),
     context: (request) => contextOf(request, locate),
   };

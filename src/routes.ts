@@ -8,6 +8,8 @@ import { signInRoutes } from './signin/routes.js';
 import { meRoutes } from './me/routes.js';
 import { operatorRoutes } from './operators/routes.js';
 import { devOutboxRoutes } from './notify/dev-outbox-routes.js';
+import { contactRoutes } from './contacts/routes.js';
+import { contactAdminRoutes } from './contacts/admin-routes.js';
 
 export async function registerRoutes(app: FastifyInstance, s: Services): Promise<void> {
   await captchaRoutes(app, s);
@@ -16,5 +18,7 @@ export async function registerRoutes(app: FastifyInstance, s: Services): Promise
   await signInRoutes(app, s);
   await meRoutes(app, s, s.me);
   await operatorRoutes(app, s);
+  await contactRoutes(app, s);
+  await contactAdminRoutes(app, s);
   if (s.config.notifyMode === 'outbox') await devOutboxRoutes(app, s.database.db);
 }

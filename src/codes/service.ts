@@ -10,7 +10,7 @@ import type { KeyRing } from '../platform/crypto.js';
 import { keyedHash, keyedHashMatches, newId, randomDigits } from '../platform/crypto.js';
 import { consume } from '../platform/rate-limit/limiter.js';
 import { validationFailed } from '../platform/http/errors.js';
-import { normaliseEmail, normalisePhone } from '../accounts/identifiers.js';
+import { checkPhone, normaliseEmail } from '../accounts/identifiers.js';
 import { findAccountByEmail, findAccountsByPhone } from '../accounts/store.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Locale } from '../notify/templates/index.js';
@@ -33,13 +33,14 @@ export interface IssueRequest {
 }
 
 export function normaliseDestination(channel: CodeChannel, raw: string): string {
-  const value = channel === 'email' ? normaliseEmail(raw) : normalisePhone(raw);
-  if (!value) {
-    throw validationFailed({
-      to: channel === 'email' ? 'not a valid email address' : 'not a valid phone number: use +<country code><number>, e.g. +8613800138000',
-    });
+  if (channel === 'sms') {
+    const phone = checkPhone(raw);
+    if (!phone.ok) throw validationFailed({ to: phone.reason });
+    return phone.value;
   }
-  return value;
+  const email = normaliseEmail(raw);
+  if (!email) throw validationFailed({ to: 'not a valid email address' });
+  return email;
 }
 
 export class CodeService {

@@ -28,20 +28,26 @@ export function sendSignInResult(s: Services, reply: FastifyReply, result: SignI
 }
 
 export async function signInRoutes(app: FastifyInstance, s: Services): Promise<void> {
-  app.post<{ Body: { identifier: string; password: string; captcha?: string } }>('/api/v1/sessions', {
+  app.post<{ Body: { identifier: string; password?: string; code?: string; captcha?: string } }>('/api/v1/sessions', {
     schema: {
       tags: ['sign-in'],
-      summary: 'Sign in with account email, bound phone or account id and the password',
-      description: 'Per account: 3 wrong passwords in 24 h need nothing more; then every attempt needs a solved captcha (428); the 10th locks password sign-in until 24 h after the first wrong one (423).',
+      summary: 'Sign in with account email, bound phone or account id and the password — or with the bound phone and an SMS code',
+      description: 'Send exactly one of `password` or `code`. `code` was sent to the bound phone (`identifier`) with purpose `login`; a wrong code answers 400 `invalid_code`. Per account, wrong passwords and wrong codes count together: 3 in 24 h need nothing more; then every attempt needs a solved captcha (428); the 10th locks sign-in until 24 h after the first wrong one (423).',
       body: {
         type: 'object',
         additionalProperties: false,
-        required: ['identifier', 'password'],
-        properties: { identifier: str(254), password: passwordField, captcha: str(8192) },
+        required: ['identifier'],
+        properties: { identifier: str(254), password: passwordField, code: codeField, captcha: str(8192) },
+        oneOf: [{ required: ['password'] }, { required: ['code'] }],
       },
       response: { 201: signedIn, 202: challenged, ...errors(400, 401, 423, 428, 429) },
     },
-  }, async (request, reply) => sendSignInResult(s, reply, await s.signIn.signInWithPassword(request.body, s.context(request))));
+  }, async (request, reply) => {
+    const { identifier, password, code, captcha } = request.body;
+    const ctx = s.context(request);
+    if (password !== undefined) return sendSignInResult(s, reply, await s.signIn.signInWithPassword({ identifier, password, ...(captcha !== undefined ? { captcha } : {}) }, ctx));
+    return sendSignInResult(s, reply, await s.contacts.codeSignIn.signIn({ identifier, code: code!, captcha }, ctx));
+  });
 
   app.post<{ Body: { ticket: string; method: string } }>('/api/v1/sessions/verify/send', {
     schema: {

@@ -22,6 +22,16 @@ export const AUDIT_EVENTS = {
   'operator.account_unlocked': { sensitive: true },
   'operator.sessions_revoked': { sensitive: true },
   'operator.account_viewed': { sensitive: false },
+  'contact.phone_bound': { sensitive: true },
+  'contact.phone_changed': { sensitive: true },
+  'contact.phone_unbound': { sensitive: true },
+  'contact.security_email_changed': { sensitive: true },
+  'contact.email_changed': { sensitive: true },
+  'contact.accounts_looked_up': { sensitive: false },
+  'phone_change_request.submitted': { sensitive: true },
+  'phone_change_request.viewed': { sensitive: true },
+  'phone_change_request.approved': { sensitive: true },
+  'phone_change_request.rejected': { sensitive: true },
 } as const satisfies Record<string, { sensitive: boolean }>;
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;

@@ -13,6 +13,7 @@ import type { NotifyTables } from '../../notify/schema.js';
 import type { OperatorsTables } from '../../operators/schema.js';
 import type { RateLimitTables } from '../rate-limit/schema.js';
 import type { CaptchaTables } from '../../captcha/schema.js';
+import type { ContactsTables } from '../../contacts/schema.js';
 
 export interface Database
   extends AccountsTables,
@@ -23,4 +24,5 @@ export interface Database
     NotifyTables,
     OperatorsTables,
     RateLimitTables,
-    CaptchaTables {}
+    CaptchaTables,
+    ContactsTables {}
