@@ -29,6 +29,10 @@ import { AccountService } from './accounts/service.js';
 import { OperatorService } from './operators/service.js';
 import { RiskAssessor } from './risk/assessor.js';
 import { MeService } from './me/service.js';
+import { createMfa, type MfaModule } from './mfa/index.js';
+import { ProtectionService } from './protection/service.js';
+import { SecuritySettingsService } from './protection/settings.js';
+import { registerProtection } from './protection/hook.js';
 import { createContacts, type Contacts } from './contacts/index.js';
 import type { RequestContext } from './platform/http/context.js';
 import type { FastifyRequest } from 'fastify';
@@ -52,6 +56,9 @@ export interface Services {
   accounts: AccountService;
   operators: OperatorService;
   me: MeService;
+  mfa: MfaModule;
+  protection: ProtectionService;
+  securitySettings: SecuritySettingsService;
   contacts: Contacts;
   csrfKey: Buffer;
   context(request: FastifyRequest): RequestContext;
@@ -107,8 +114,12 @@ export async function createServices(config: Config, opts: GatehouseOptions = {}
     signInIpRule: { name: 'signin-ip-failures', max: config.ipSignInFailureLimit.max, windowMs: config.ipSignInFailureLimit.windowMs },
   });
   const locate = (ip: string) => geo.lookup(ip);
+  const mfa = createMfa({ db, clock, keyRing: config.keyRing, notifier, factors, publicUrl: config.publicUrl, productName: config.brand.productName });
+  me.setMfaLister((accountId) => mfa.service.list(accountId));
+  const protection = new ProtectionService({ db, clock, factors, context: (request) => contextOf(request, locate) });
+  const securitySettings = new SecuritySettingsService({ db, clock, notifier, factors });
   return {
-    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators, me, contacts,
+    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators, me, mfa, protection, securitySettings, contacts,
     csrfKey: deriveSubkey(config.keyRing, 'csrf'),
     context: (request) => contextOf(request, locate),
   };
@@ -125,6 +136,7 @@ export async function createGatehouse(config: Config, opts: GatehouseOptions = {
     version: packageVersion(),
   });
   registerAuth(app, services.sessions, services.csrfKey);
+  registerProtection(app, services.protection);
   await registerRoutes(app, services);
   await app.ready();
   return {

@@ -8,6 +8,10 @@ import { signInRoutes } from './signin/routes.js';
 import { meRoutes } from './me/routes.js';
 import { operatorRoutes } from './operators/routes.js';
 import { devOutboxRoutes } from './notify/dev-outbox-routes.js';
+import { mfaRoutes } from './mfa/routes.js';
+import { mfaAdminRoutes } from './mfa/admin-routes.js';
+import { mfaUnbindRoutes } from './mfa/unbind/routes.js';
+import { protectionRoutes } from './protection/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { contactAdminRoutes } from './contacts/admin-routes.js';
 
@@ -18,6 +22,10 @@ export async function registerRoutes(app: FastifyInstance, s: Services): Promise
   await signInRoutes(app, s);
   await meRoutes(app, s, s.me);
   await operatorRoutes(app, s);
+  await mfaRoutes(app, s);
+  await mfaAdminRoutes(app, s);
+  await mfaUnbindRoutes(app, s);
+  await protectionRoutes(app, s);
   await contactRoutes(app, s);
   await contactAdminRoutes(app, s);
   if (s.config.notifyMode === 'outbox') await devOutboxRoutes(app, s.database.db);

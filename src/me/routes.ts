@@ -50,7 +50,7 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
   });
 
   app.delete('/api/v1/me/sessions', {
-    config: auth,
+    config: { ...auth, operation: 'sessions.revoke_all' },
     schema: { tags: ['me'], security, summary: 'Sign out of every session, this one included', response: { ...noContent, ...errors(401, 403) } },
   }, async (request, reply) => {
     await me.revokeAllSessions(request.session!.subjectId, s.context(request));
@@ -67,7 +67,7 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
   }, async (request) => me.logins(request.session!.subjectId, Math.min(Number(request.query.limit ?? 50) || 50, 200), request.query.cursor));
 
   app.put<{ Body: { currentPassword: string; newPassword: string } }>('/api/v1/me/password', {
-    config: auth,
+    config: { ...auth, operation: 'password.change' },
     schema: {
       tags: ['me'], security, summary: 'Change the password; every other session ends',
       body: { type: 'object', additionalProperties: false, required: ['currentPassword', 'newPassword'], properties: { currentPassword: passwordField, newPassword: passwordField } },

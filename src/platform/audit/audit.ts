@@ -9,6 +9,7 @@ import { GENESIS_HASH, entryHash, verifyChainSegment, type ChainBreak } from './
 import { AUDIT_EVENTS, type AuditEventName } from './events.js';
 import { advanceChainHead, chainHead, eventsFrom, findEvents, insertEvent, type AuditQuery } from './store.js';
 import type { AuditEventsTable } from './schema.js';
+import { linkedVerification } from './request-links.js';
 
 export type Actor =
   | { type: 'account'; id: string }
@@ -29,6 +30,11 @@ export interface AuditEntry {
   sensitive?: boolean;
 }
 
+function withVerificationLink(entry: AuditEntry): Record<string, unknown> {
+  const verificationId = linkedVerification(entry.accountId);
+  return verificationId && entry.details?.verificationId === undefined ? { ...entry.details, verificationId } : entry.details ?? {};
+}
+
 export async function appendAudit(trx: Trx, now: number, entry: AuditEntry): Promise<string> {
   const { seq, prevHash } = await advanceChainHead(trx);
   const fields = {
@@ -44,7 +50,7 @@ export async function appendAudit(trx: Trx, now: number, entry: AuditEntry): Pro
     ip: entry.ip,
     user_agent: entry.userAgent,
     location: entry.location === undefined || entry.location === null ? null : JSON.stringify(entry.location),
-    details: JSON.stringify(entry.details ?? {}),
+    details: JSON.stringify(withVerificationLink(entry)),
   };
   await insertEvent(trx, { ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) });
   return fields.id;

@@ -14,6 +14,8 @@ import type { OperatorsTables } from '../../operators/schema.js';
 import type { RateLimitTables } from '../rate-limit/schema.js';
 import type { CaptchaTables } from '../../captcha/schema.js';
 import type { ContactsTables } from '../../contacts/schema.js';
+import type { MfaTables } from '../../mfa/schema.js';
+import type { ProtectionTables } from '../../protection/schema.js';
 
 export interface Database
   extends AccountsTables,
@@ -25,4 +27,6 @@ export interface Database
     OperatorsTables,
     RateLimitTables,
     CaptchaTables,
-    ContactsTables {}
+    ContactsTables,
+    MfaTables,
+    ProtectionTables {}
