@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { parseKeyRing, type KeyRing } from './platform/crypto.js';
 import { parseTrustProxy, type TrustProxy } from './platform/http/client-ip.js';
 import { HOUR_MS, DAY_MS, SECOND_MS } from './platform/clock.js';
+import { parseNotifyProviders, type NotifyProviders } from './notify/providers-config.js';
 import { DEFAULT_PHONE_ACCOUNT_LIMIT } from './contacts/constants.js';
 
 export type DatabaseUrl = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -32,6 +33,14 @@ export interface Config {
   };
   brand: { productName: string; searchKeyword: string; senderEmail: string };
   logLevel: string;
+  /** The delivery providers (deliver mode); see notify/providers-config.ts for the variables. */
+  notifyProviders: NotifyProviders;
+  background: {
+    /** GATEHOUSE_DELIVERY_POLL_MS: pause between delivery-worker rounds (messages, webhooks); 0 = no timer (tests call runOnce). */
+    deliveryPollMs: number;
+    /** GATEHOUSE_GEO_OVERRIDE_RELOAD_SECONDS: how stale another instance's accepted IP corrections may be here; 0 = no timer. */
+    geoOverrideReloadMs: number;
+  };
   /** Sign-in attempts (wrong passwords) allowed per client IP per window, across accounts. */
   ipSignInFailureLimit: { max: number; windowMs: number };
   /** GATEHOUSE_PHONE_ACCOUNT_LIMIT: accounts one mobile number may serve (seed 003: "has reached the limit"). */
@@ -103,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       senderEmail: env.GATEHOUSE_SENDER_EMAIL || 'noreply@gatehouse.local',
     },
     logLevel: env.GATEHOUSE_LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    notifyProviders: notifyMode === 'deliver' ? parseNotifyProviders(env) : { mode: 'outbox' },
+    background: {
+      deliveryPollMs: intFrom(env, 'GATEHOUSE_DELIVERY_POLL_MS', 1_000),
+      geoOverrideReloadMs: intFrom(env, 'GATEHOUSE_GEO_OVERRIDE_RELOAD_SECONDS', 60) * SECOND_MS,
+    },
     ipSignInFailureLimit: {
       max: intFrom(env, 'GATEHOUSE_IP_SIGNIN_FAILURES', 100),
       windowMs: intFrom(env, 'GATEHOUSE_IP_SIGNIN_WINDOW_MINUTES', 15) * 60 * SECOND_MS,

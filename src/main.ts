@@ -34,6 +34,8 @@ import { ProtectionService } from './protection/service.js';
 import { SecuritySettingsService } from './protection/settings.js';
 import { registerProtection } from './protection/hook.js';
 import { createContacts, type Contacts } from './contacts/index.js';
+import { createDelivery, type Delivery } from './notify/delivery/index.js';
+import { GeoReportService } from './geo-reports/service.js';
 import type { RequestContext } from './platform/http/context.js';
 import type { FastifyRequest } from 'fastify';
 import { registerRoutes } from './routes.js';
@@ -56,6 +58,8 @@ export interface Services {
   accounts: AccountService;
   operators: OperatorService;
   me: MeService;
+  delivery: Delivery;
+  geoReports: GeoReportService;
   mfa: MfaModule;
   protection: ProtectionService;
   securitySettings: SecuritySettingsService;
@@ -113,13 +117,16 @@ export async function createServices(config: Config, opts: GatehouseOptions = {}
     db, clock, keyRing: config.keyRing, codes, captcha, notifier, notMe, signIn, phoneAccountLimit: config.phoneAccountLimit,
     signInIpRule: { name: 'signin-ip-failures', max: config.ipSignInFailureLimit.max, windowMs: config.ipSignInFailureLimit.windowMs },
   });
+  const delivery = createDelivery({ db, dialect: database.kind, clock, config });
+  const geoReports = new GeoReportService(db, clock, geo);
+  await geoReports.reloadOverrides();
   const locate = (ip: string) => geo.lookup(ip);
   const mfa = createMfa({ db, clock, keyRing: config.keyRing, notifier, factors, publicUrl: config.publicUrl, productName: config.brand.productName });
   me.setMfaLister((accountId) => mfa.service.list(accountId));
   const protection = new ProtectionService({ db, clock, factors, context: (request) => contextOf(request, locate) });
   const securitySettings = new SecuritySettingsService({ db, clock, notifier, factors });
   return {
-    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators, me, mfa, protection, securitySettings, contacts,
+    config, clock, logger, database, geo, hasher, captcha, codes, sessions, notifier, notMe, factors, risk, signIn, accounts, operators, me, delivery, geoReports, mfa, protection, securitySettings, contacts,
     csrfKey: deriveSubkey(config.keyRing, 'csrf'),
     context: (request) => contextOf(request, locate),
   };
@@ -139,11 +146,14 @@ export async function createGatehouse(config: Config, opts: GatehouseOptions = {
   registerProtection(app, services.protection);
   await registerRoutes(app, services);
   await app.ready();
+  const background = services.delivery.start(services.logger, services.geoReports);
   return {
     app,
     services,
     async close() {
+      await background.stop();
       await app.close();
+      await services.delivery.close();
       await services.database.close();
     },
   };

@@ -8,6 +8,10 @@ import { signInRoutes } from './signin/routes.js';
 import { meRoutes } from './me/routes.js';
 import { operatorRoutes } from './operators/routes.js';
 import { devOutboxRoutes } from './notify/dev-outbox-routes.js';
+import { deliveryLogRoutes } from './notify/delivery/routes.js';
+import { webhookRoutes } from './notify/webhooks/routes.js';
+import { diagnosisRoutes } from './notify/diagnosis/routes.js';
+import { geoReportRoutes } from './geo-reports/routes.js';
 import { mfaRoutes } from './mfa/routes.js';
 import { mfaAdminRoutes } from './mfa/admin-routes.js';
 import { mfaUnbindRoutes } from './mfa/unbind/routes.js';
@@ -28,5 +32,9 @@ export async function registerRoutes(app: FastifyInstance, s: Services): Promise
   await protectionRoutes(app, s);
   await contactRoutes(app, s);
   await contactAdminRoutes(app, s);
+  await deliveryLogRoutes(app, s);
+  await webhookRoutes(app, s, s.delivery.webhooks);
+  await diagnosisRoutes(app, s, s.delivery.diagnosis);
+  await geoReportRoutes(app, s, s.geoReports);
   if (s.config.notifyMode === 'outbox') await devOutboxRoutes(app, s.database.db);
 }

@@ -19,6 +19,8 @@ export interface MessagesTable {
   created_at: number;
   sent_at: number | null;
   read_at: number | null;
+  /** The worker holding a 'sending' message (its lease ends at next_attempt_at); added by the delivery migration. */
+  claimed_by?: string | null;
 }
 
 export interface NotifyTables {

@@ -5,11 +5,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as spine from './migrations/2026-11-23-0001-spine.js';
+import * as delivery from './migrations/2026-11-23-0002-delivery.js';
 import * as mfa from './migrations/2026-11-23-0004-mfa.js';
 import * as contacts from './migrations/2026-11-23-0003-contacts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-spine': spine,
+  '2026-11-23-0002-delivery': delivery,
   '2026-11-23-0004-mfa': mfa,
   '2026-11-23-0003-contacts': contacts,
 };

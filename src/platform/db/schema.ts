@@ -13,6 +13,9 @@ import type { NotifyTables } from '../../notify/schema.js';
 import type { OperatorsTables } from '../../operators/schema.js';
 import type { RateLimitTables } from '../rate-limit/schema.js';
 import type { CaptchaTables } from '../../captcha/schema.js';
+import type { DeliveryTables } from '../../notify/delivery/schema.js';
+import type { WebhookTables } from '../../notify/webhooks/schema.js';
+import type { GeoReportTables } from '../../geo-reports/schema.js';
 import type { ContactsTables } from '../../contacts/schema.js';
 import type { MfaTables } from '../../mfa/schema.js';
 import type { ProtectionTables } from '../../protection/schema.js';
@@ -27,6 +30,9 @@ export interface Database
     OperatorsTables,
     RateLimitTables,
     CaptchaTables,
+    DeliveryTables,
+    WebhookTables,
+    GeoReportTables,
     ContactsTables,
     MfaTables,
     ProtectionTables {}
