@@ -19,18 +19,23 @@ function englishIndex(): Map<string, string> {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
       const name = countryName(code);
-      if (name !== code) byEnglishName.set(name.toLowerCase(), code);
+      if (known(code, name)) byEnglishName.set(name.toLowerCase(), code);
     }
   }
   byEnglishName.set('prc', 'CN');
   return byEnglishName;
 }
 
+/** CLDR answers "Unknown Region" for ZZ and echoes codes it does not know. */
+function known(code: string, name: string): boolean {
+  return name !== code && !/unknown/i.test(name);
+}
+
 export function countryCodeOf(country: string): string | null {
   const t = country.trim();
   if (/^[A-Za-z]{2}$/.test(t)) {
     const code = t.toUpperCase();
-    return countryName(code) !== code ? code : null;
+    return known(code, countryName(code)) ? code : null;
   }
   return CHINESE_NAMES[t] ?? englishIndex().get(t.toLowerCase()) ?? null;
 }
