@@ -21,6 +21,8 @@ export async function freePort(): Promise<number> {
 
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
+  /** When set, every RCPT TO is refused with this reply (e.g. 550 permanent, 451 temporary). */
+  refuse: { code: number; message: string } | null = null;
   private server: SMTPServer | null = null;
   constructor(readonly port: number) {}
 
@@ -31,6 +33,12 @@ export class SmtpSink {
       disableReverseLookup: true,
       logger: false,
       closeTimeout: 50,
+      onRcptTo: (_address, _session, callback) => {
+        if (!this.refuse) return callback();
+        const err = new Error(this.refuse.message) as Error & { responseCode: number };
+        err.responseCode = this.refuse.code;
+        callback(err);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
