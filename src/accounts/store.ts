@@ -1,6 +1,7 @@
 /** Account and security-settings queries. */
 import { randomInt } from 'node:crypto';
 import type { Db } from '../platform/db/database.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import type { AccountsTable, SecuritySettingsTable } from './schema.js';
 
 export type AccountRow = AccountsTable;
@@ -16,8 +17,11 @@ export async function insertAccount(db: Db, row: AccountsTable, settings: Securi
   await db.insertInto('security_settings').values(settings).execute();
 }
 
+// Placeholders in the builders below are replaced by the call's parameters (prepared.ts).
+const accountById = preparedQuery<AccountRow, [string]>((db) => db.selectFrom('accounts').selectAll().where('id', '=', '?'));
+
 export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await accountById(db, id))[0];
 }
 
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
@@ -53,6 +57,8 @@ export async function recordSignInTime(db: Db, id: string, now: number): Promise
   await db.updateTable('accounts').set({ last_sign_in_at: now }).where('id', '=', id).execute();
 }
 
+const settingsByAccount = preparedQuery<SecuritySettingsTable, [string]>((db) => db.selectFrom('security_settings').selectAll().where('account_id', '=', '?'));
+
 export async function findSecuritySettings(db: Db, accountId: string): Promise<SecuritySettingsTable | undefined> {
-  return db.selectFrom('security_settings').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+  return (await settingsByAccount(db, accountId))[0];
 }

@@ -1,6 +1,7 @@
 /** Session rows. */
 import type { Db } from '../platform/db/database.js';
 import { ms } from '../platform/db/sql.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import type { SessionsTable } from './schema.js';
 
 export type SessionRow = SessionsTable;
@@ -10,8 +11,10 @@ export async function insertSession(db: Db, row: SessionsTable): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
+const sessionById = preparedQuery<SessionRow, [string]>((db) => db.selectFrom('sessions').selectAll().where('id', '=', '?'));
+
 export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await sessionById(db, id))[0];
 }
 
 export async function activeSessionsOf(db: Db, subjectType: SubjectType, subjectId: string, now: number): Promise<SessionRow[]> {

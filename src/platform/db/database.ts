@@ -45,8 +45,33 @@ export function openDatabase(url: DatabaseUrl, opts: { poolSize?: number } = {})
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 1_000;
+
+/**
+ * Kysely prepares every query afresh; better-sqlite3 statements are reusable, and preparing
+ * costs as much as running a small query. Queries are built from a fixed set of shapes, so a
+ * bounded map from SQL text to statement removes that cost from every request. Safe because
+ * Kysely's SQLite driver runs one statement at a time to completion (all/run, never a
+ * half-read iterator shared between callers).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        stmt = sqlite.prepare(sqlText);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 export async function pingDatabase(db: Db): Promise<void> {
