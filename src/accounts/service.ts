@@ -117,7 +117,10 @@ export class AccountService {
     // (the account's own email is re-checked below, once the code has proven the caller).
     this.checkPassword(input.newPassword, id.kind === 'email' ? id.value : null);
     if (!(await this.d.codes.verify(channel, id.value, 'reset_password', input.code))) throw new AppError('invalid_code');
-    const account = id.kind === 'email' ? await findAccountByEmail(this.d.db, id.value) : (await findAccountsByPhone(this.d.db, id.value, 2)).length === 1 ? (await findAccountsByPhone(this.d.db, id.value, 1))[0] : undefined;
+    const owners = id.kind === 'email' ? [await findAccountByEmail(this.d.db, id.value)].filter((a) => a !== undefined) : await findAccountsByPhone(this.d.db, id.value, 2);
+    // The code proved the phone, so saying it serves several accounts reveals nothing new.
+    if (owners.length > 1) throw validationFailed({ identifier: 'this number is bound to several accounts: reset with the account email' });
+    const account = owners[0];
     // The code only went out if an account was there; reaching here without one means a forged flow.
     if (!account) throw new AppError('invalid_code');
     this.checkPassword(input.newPassword, account.email);

@@ -15,7 +15,6 @@ import { ContactService } from './service.js';
 
 export interface Contacts {
   service: ContactService;
-  /** Operation protection plugs its `X-Verification-Token` check in here (`identity.useStepUp`). */
   identity: IdentityGate;
   phoneChanges: PhoneChangeRequests;
   codeSignIn: CodeSignIn;

@@ -1,5 +1,5 @@
 /** Contacts over HTTP: the signed-in account's phone and emails, and the public account lookup. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../main.js';
 import { codeField, errors, noContent, str } from '../platform/http/schemas.js';
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_MAX_BASE64_CHARS, DOCUMENTS_MAX, DOCUMENTS_MIN, PHONE_CHANGE_BODY_LIMIT_BYTES } from './constants.js';
@@ -10,19 +10,14 @@ const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] 
 const phoneField = str(32, { description: 'E.164, e.g. +8613800138000 (a bare 11-digit number starting with 1 is read as mainland China)' });
 const stepUpHeader = {
   type: 'object',
-  properties: { 'x-verification-token': { type: 'string', maxLength: 256, description: 'Step-up token from POST /api/v1/verifications/{ticket}; replaces the old-contact code when operation protection is available' } },
+  properties: { 'x-verification-token': { type: 'string', maxLength: 256, description: 'Step-up token from POST /api/v1/verifications/{ticket} (operation protection); it also stands in for the old-contact code' } },
 } as const;
-
-function stepUpToken(request: FastifyRequest): string | undefined {
-  const raw = request.headers['x-verification-token'];
-  return typeof raw === 'string' && raw.length > 0 ? raw : undefined;
-}
 
 export async function contactRoutes(app: FastifyInstance, s: Services): Promise<void> {
   const c = s.contacts;
 
   app.put<{ Body: { phone: string; code: string; oldPhoneCode?: string } }>('/api/v1/me/phone', {
-    config: auth,
+    config: { ...auth, operation: 'contact.phone_change' },
     schema: {
       tags: ['contacts'], security,
       summary: 'Bind or replace the mobile number (code sent to the new number with purpose bind_contact)',
@@ -32,12 +27,12 @@ export async function contactRoutes(app: FastifyInstance, s: Services): Promise<
       response: { ...noContent, ...errors(400, 401, 403, 409, 429) },
     },
   }, async (request, reply) => {
-    await c.service.bindPhone(request.session!.subjectId, request.body, stepUpToken(request), s.context(request));
+    await c.service.bindPhone(request.session!.subjectId, request.body, s.context(request));
     return reply.code(204).send();
   });
 
   app.delete<{ Body: { code?: string } | undefined }>('/api/v1/me/phone', {
-    config: auth,
+    config: { ...auth, operation: 'contact.phone_change' },
     schema: {
       tags: ['contacts'], security,
       summary: 'Unbind the mobile number (identity verified: a code sent to it with purpose verify, or a step-up token)',
@@ -46,12 +41,12 @@ export async function contactRoutes(app: FastifyInstance, s: Services): Promise<
       response: { ...noContent, ...errors(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    await c.service.unbindPhone(request.session!.subjectId, { code: request.body?.code, stepUpToken: stepUpToken(request) }, s.context(request));
+    await c.service.unbindPhone(request.session!.subjectId, { code: request.body?.code }, s.context(request));
     return reply.code(204).send();
   });
 
   app.put<{ Body: { email: string; code: string; oldEmailCode?: string } }>('/api/v1/me/security-email', {
-    config: auth,
+    config: { ...auth, operation: 'contact.security_email_change' },
     schema: {
       tags: ['contacts'], security,
       summary: 'Set or change the security email (receives codes and notices; not a sign-in identifier)',
@@ -61,12 +56,12 @@ export async function contactRoutes(app: FastifyInstance, s: Services): Promise<
       response: { ...noContent, ...errors(400, 401, 403, 429) },
     },
   }, async (request, reply) => {
-    await c.service.setSecurityEmail(request.session!.subjectId, request.body, stepUpToken(request), s.context(request));
+    await c.service.setSecurityEmail(request.session!.subjectId, request.body, s.context(request));
     return reply.code(204).send();
   });
 
   app.put<{ Body: { email: string; code: string; oldEmailCode?: string } }>('/api/v1/me/email', {
-    config: auth,
+    config: { ...auth, operation: 'contact.email_change' },
     schema: {
       tags: ['contacts'], security,
       summary: 'Change the account email (a sign-in identifier)',
@@ -76,7 +71,7 @@ export async function contactRoutes(app: FastifyInstance, s: Services): Promise<
       response: { ...noContent, ...errors(400, 401, 403, 409, 429) },
     },
   }, async (request, reply) => {
-    await c.service.changeAccountEmail(request.session!.subjectId, request.body, stepUpToken(request), s.context(request));
+    await c.service.changeAccountEmail(request.session!.subjectId, request.body, s.context(request));
     return reply.code(204).send();
   });
 

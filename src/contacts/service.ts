@@ -63,7 +63,7 @@ export class ContactService {
   }
 
   /** PUT /me/phone: bind a first number, or replace the bound one after identity verification. */
-  async bindPhone(accountId: string, input: { phone: string; code: string; oldPhoneCode?: string | undefined }, stepUpToken: string | undefined, ctx: RequestContext): Promise<void> {
+  async bindPhone(accountId: string, input: { phone: string; code: string; oldPhoneCode?: string | undefined }, ctx: RequestContext): Promise<void> {
     const phone = phoneOrFail(input.phone, 'phone');
     const account = await this.mustFind(accountId);
     if (account.phone === phone) {
@@ -71,7 +71,7 @@ export class ContactService {
       return;
     }
     if (account.phone) {
-      await this.d.identity.require(account.id, 'contact.phone', { channel: 'sms', destination: account.phone, field: 'oldPhoneCode' }, { code: input.oldPhoneCode, stepUpToken });
+      await this.d.identity.require(account.id, { channel: 'sms', destination: account.phone, field: 'oldPhoneCode' }, { code: input.oldPhoneCode });
     }
     // Early, non-binding check so a full number does not cost the user their codes; the
     // transaction below is what enforces the limit.
@@ -111,7 +111,7 @@ export class ContactService {
     const account = await this.mustFind(accountId);
     const old = account.phone;
     if (!old) throw new AppError('not_found', { reason: 'no phone number is bound' });
-    await this.d.identity.require(account.id, 'contact.phone', { channel: 'sms', destination: old, field: 'code' }, proof);
+    await this.d.identity.require(account.id, { channel: 'sms', destination: old, field: 'code' }, proof);
     await this.d.db.transaction().execute(async (trx) => {
       const now = this.d.clock.now();
       if (!(await setPhoneIf(trx, account.id, old, null, now))) throw new AppError('conflict', { reason: 'the phone number changed meanwhile; reload and try again' });
@@ -121,7 +121,7 @@ export class ContactService {
   }
 
   /** PUT /me/security-email: receives codes and notices only; never a sign-in identifier. */
-  async setSecurityEmail(accountId: string, input: { email: string; code: string; oldEmailCode?: string | undefined }, stepUpToken: string | undefined, ctx: RequestContext): Promise<void> {
+  async setSecurityEmail(accountId: string, input: { email: string; code: string; oldEmailCode?: string | undefined }, ctx: RequestContext): Promise<void> {
     const email = emailOrFail(input.email, 'email');
     const account = await this.mustFind(accountId);
     if (account.security_email === email) {
@@ -129,7 +129,7 @@ export class ContactService {
       return;
     }
     if (account.security_email) {
-      await this.d.identity.require(account.id, 'contact.security_email', { channel: 'email', destination: account.security_email, field: 'oldEmailCode' }, { code: input.oldEmailCode, stepUpToken });
+      await this.d.identity.require(account.id, { channel: 'email', destination: account.security_email, field: 'oldEmailCode' }, { code: input.oldEmailCode });
     }
     await this.proveNewContact('email', email, input.code);
     await this.d.db.transaction().execute(async (trx) => {
@@ -142,7 +142,7 @@ export class ContactService {
   }
 
   /** PUT /me/email: the account email is a sign-in identifier, so it stays unique (409 email_taken). */
-  async changeAccountEmail(accountId: string, input: { email: string; code: string; oldEmailCode?: string | undefined }, stepUpToken: string | undefined, ctx: RequestContext): Promise<void> {
+  async changeAccountEmail(accountId: string, input: { email: string; code: string; oldEmailCode?: string | undefined }, ctx: RequestContext): Promise<void> {
     const email = emailOrFail(input.email, 'email');
     const account = await this.mustFind(accountId);
     if (account.email === email) {
@@ -150,7 +150,7 @@ export class ContactService {
       return;
     }
     if (await emailExists(this.d.db, email)) throw new AppError('email_taken');
-    await this.d.identity.require(account.id, 'contact.email', { channel: 'email', destination: account.email, field: 'oldEmailCode' }, { code: input.oldEmailCode, stepUpToken });
+    await this.d.identity.require(account.id, { channel: 'email', destination: account.email, field: 'oldEmailCode' }, { code: input.oldEmailCode });
     await this.proveNewContact('email', email, input.code);
     try {
       await this.d.db.transaction().execute(async (trx) => {

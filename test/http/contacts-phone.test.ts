@@ -12,6 +12,7 @@ import { findAccountById } from '../../src/accounts/store.js';
 import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
 import { startGatehouse, type TestGatehouse } from '../support/harness.js';
 import { account, bindPhone, sendCode, wrongCode } from '../support/contacts.js';
+import { stepUpByEmail } from '../support/mfa.js';
 
 const LIMIT = 3;
 
@@ -103,6 +104,25 @@ for (const kind of DB_KINDS) {
       const audit = await g.request('GET', '/api/v1/me/audit?event=contact.phone_changed', { token: a.token });
       assert.equal(audit.body.events.length, 1);
       assert.equal(audit.body.events[0].sensitive, true);
+    });
+
+    test('with operation protection on, a step-up verification stands in for the old phone\'s code', { skip: skip ?? false }, async () => {
+      const a = await account(g);
+      const oldPhone = '+8613800138006';
+      const newPhone = '+8613800138007';
+      assert.equal((await bindPhone(g, a.token, oldPhone)).status, 204);
+      const on = await g.request('PATCH', '/api/v1/me/security', { token: a.token, body: { operationProtection: { enabled: true } } });
+      assert.equal(on.status, 200, JSON.stringify(on.body));
+      const code = await sendCode(g, 'sms', newPhone, 'bind_contact');
+      const refused = await g.request('PUT', '/api/v1/me/phone', { token: a.token, body: { phone: newPhone, code } });
+      assert.equal(refused.status, 403);
+      assert.ok(refused.body.error.details.ticket, 'the protection hook answered with a ticket');
+      const verificationToken = await stepUpByEmail(g, a.token, refused, a.email);
+      const done = await g.request('PUT', '/api/v1/me/phone', { token: a.token, headers: { 'x-verification-token': verificationToken }, body: { phone: newPhone, code } });
+      assert.equal(done.status, 204, JSON.stringify(done.body));
+      assert.equal((await findAccountById(g.services.database.db, a.id))?.phone, newPhone);
+      const events = (await g.request('GET', '/api/v1/me/audit?event=contact.phone_changed', { token: a.token })).body.events;
+      assert.ok(events[0].details.verificationId, 'the change links to its verification');
     });
 
     test('the (limit+1)th account is refused; releasing a number frees a slot', { skip: skip ?? false }, async () => {

@@ -134,6 +134,19 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(empty.body.accounts, []);
     });
 
+    test('password reset by a code to the bound phone ends every session', { skip: skip ?? false }, async () => {
+      const a = await account(g);
+      const phone = '+8613800138106';
+      assert.equal((await bindPhone(g, a.token, phone)).status, 204);
+      const code = await sendCode(g, 'sms', phone, 'reset_password');
+      const newPassword = 'a brand new passphrase 77';
+      const r = await g.request('POST', '/api/v1/password-resets', { body: { identifier: phone, code, newPassword } });
+      assert.equal(r.status, 204, JSON.stringify(r.body));
+      assert.equal((await g.request('GET', '/api/v1/me', { token: a.token })).status, 401, 'the old session ended');
+      assert.equal((await g.request('POST', '/api/v1/sessions', { body: { identifier: a.email, password: newPassword } })).status, 201);
+      assert.ok((await g.outbox(phone)).some((m) => m.template === 'password_changed'));
+    });
+
     test('a number shared by several accounts asks for the email or id after the code', { skip: skip ?? false }, async () => {
       const phone = '+8613800138105';
       const a = await account(g);
@@ -144,6 +157,10 @@ for (const kind of DB_KINDS) {
       const r = await codeSignIn(phone, code);
       assert.equal(r.status, 400);
       assert.match(r.body.error.details.fields.identifier, /several accounts/);
+      const resetCode = await sendCode(g, 'sms', phone, 'reset_password');
+      const reset = await g.request('POST', '/api/v1/password-resets', { body: { identifier: phone, code: resetCode, newPassword: 'another new passphrase 88' } });
+      assert.equal(reset.status, 400);
+      assert.match(reset.body.error.details.fields.identifier, /several accounts/);
     });
   });
 }
