@@ -123,6 +123,27 @@ for (const kind of DB_KINDS) {
       assert.equal(audit.body.events[0].sensitive, true);
     });
 
+    test('parallel approvals for one number bind no more accounts than the limit', { skip: skip ?? false }, async () => {
+      const phone = '+8613800138206';
+      const ids: string[] = [];
+      const owners: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const a = await account(g);
+        owners.push(a.id);
+        const r = await submit(a.email, phone);
+        assert.equal(r.status, 201);
+        ids.push(r.body.id);
+      }
+      const answers = await Promise.all(ids.map((id) => g.request('POST', `/api/v1/admin/phone-change-requests/${id}/approve`, { token: op })));
+      const statuses = answers.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [204, 409, 409, 409], JSON.stringify(answers.map((r) => r.body)));
+      assert.ok(answers.filter((r) => r.status === 409).every((r) => r.body.error.code === 'phone_limit_reached'));
+      const bound = await g.services.database.db.selectFrom('accounts').select('id').where('phone', '=', phone).execute();
+      assert.equal(bound.length, 1, 'limit 1 holds');
+      const pending = (await g.request('GET', '/api/v1/admin/phone-change-requests?status=pending', { token: op })).body.requests.filter((x: any) => ids.includes(x.id));
+      assert.equal(pending.length, 3, 'refused approvals leave their requests pending');
+    });
+
     test('reject gives a reason; unknown accounts get the same 201 and can only be rejected', { skip: skip ?? false }, async () => {
       const ghost = await submit('nobody-at-all@example.com', '+8613800138204');
       assert.equal(ghost.status, 201);
