@@ -40,6 +40,19 @@ for (const kind of DB_KINDS) {
       assert.ok(logins.body.logins.some((l: any) => l.result === 'success' && l.method === 'sms'));
     });
 
+    test('login protection still asks for a second step, and never the same phone again', { skip: skip ?? false }, async () => {
+      const a = await account(g);
+      const phone = '+8613800138107';
+      assert.equal((await bindPhone(g, a.token, phone)).status, 204);
+      const on = await g.request('PATCH', '/api/v1/me/security', { token: a.token, body: { loginProtection: { enabled: true } } });
+      assert.equal(on.status, 200, JSON.stringify(on.body));
+      const r = await codeSignIn(phone, await sendCode(g, 'sms', phone, 'login'));
+      assert.equal(r.status, 202, JSON.stringify(r.body));
+      assert.equal(r.body.reason, 'login_protection');
+      assert.ok(!r.body.methods.includes('sms'), `the SMS first factor is not offered as the second: ${r.body.methods}`);
+      assert.ok(r.body.methods.includes('email'));
+    });
+
     test('password or code: exactly one', { skip: skip ?? false }, async () => {
       const both = await g.request('POST', '/api/v1/sessions', { body: { identifier: '+8613800138101', password: 'x', code: '123456' } });
       assert.equal(both.status, 400);
