@@ -45,6 +45,8 @@ export interface Config {
   ipSignInFailureLimit: { max: number; windowMs: number };
   /** GATEHOUSE_PHONE_ACCOUNT_LIMIT: accounts one mobile number may serve (seed 003: "has reached the limit"). */
   phoneAccountLimit: number;
+  /** GATEHOUSE_MFA_UNBIND_COOLING_OFF_HOURS: how long an approved lost-MFA ticket waits (the owner may cancel) before the devices go. */
+  mfaUnbindCoolingOffMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -122,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: intFrom(env, 'GATEHOUSE_IP_SIGNIN_WINDOW_MINUTES', 15) * 60 * SECOND_MS,
     },
     phoneAccountLimit: Math.max(1, intFrom(env, 'GATEHOUSE_PHONE_ACCOUNT_LIMIT', DEFAULT_PHONE_ACCOUNT_LIMIT)),
+    mfaUnbindCoolingOffMs: intFrom(env, 'GATEHOUSE_MFA_UNBIND_COOLING_OFF_HOURS', 72) * HOUR_MS,
   };
 }

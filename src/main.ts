@@ -121,7 +121,7 @@ export async function createServices(config: Config, opts: GatehouseOptions = {}
   const geoReports = new GeoReportService(db, clock, geo);
   await geoReports.reloadOverrides();
   const locate = (ip: string) => geo.lookup(ip);
-  const mfa = createMfa({ db, clock, keyRing: config.keyRing, notifier, factors, publicUrl: config.publicUrl, productName: config.brand.productName });
+  const mfa = createMfa({ db, clock, keyRing: config.keyRing, notifier, factors, publicUrl: config.publicUrl, productName: config.brand.productName, unbindCoolingOffMs: config.mfaUnbindCoolingOffMs });
   me.setMfaLister((accountId) => mfa.service.list(accountId));
   const protection = new ProtectionService({ db, clock, factors, context: (request) => contextOf(request, locate) });
   const securitySettings = new SecuritySettingsService({ db, clock, notifier, factors });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideStepUp } from './policy.js';
+import { decideStepUp, loginMethods } from './policy.js';
 import { OPERATIONS } from './operations.js';
 
 const off = { operationProtection: false, operationMethods: [] };
@@ -17,4 +17,14 @@ const cases: Array<[string, Parameters<typeof decideStepUp>, ReturnType<typeof d
 
 for (const [name, args, expected] of cases) {
   test(name, () => assert.deepEqual(decideStepUp(...args), expected));
+}
+
+const loginCases: Array<[string, string[], string[], string[]]> = [
+  ['no choice: everything available', [], ['totp', 'email'], ['totp', 'email']],
+  ['chosen TOTP keeps recovery codes as the fallback', ['totp'], ['totp', 'sms', 'email', 'recovery_code'], ['totp', 'recovery_code']],
+  ['chosen SMS only', ['sms'], ['totp', 'sms', 'email', 'recovery_code'], ['sms']],
+  ['chosen device removed: never silently unprotected', ['totp'], ['email'], ['email']],
+];
+for (const [name, chosen, available, expected] of loginCases) {
+  test(`login methods: ${name}`, () => assert.deepEqual(loginMethods(chosen, available), expected));
 }

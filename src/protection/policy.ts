@@ -30,3 +30,16 @@ export function decideStepUp(rule: OperationRule, settings: ProtectionSettings, 
   if (methods.length === 0) methods = [...available];
   return { required: true, methods };
 }
+
+/**
+ * The second-step methods a sign-in under login protection offers: the owner's chosen methods
+ * that the account can use, plus recovery codes whenever an MFA method is among them (the way
+ * back in after losing the device); when none of the chosen ones is usable any more (the device
+ * was removed), every available method — protection is never silently dropped.
+ */
+export function loginMethods(chosen: readonly string[], available: readonly string[]): string[] {
+  if (chosen.length === 0) return [...available];
+  const mfaChosen = chosen.some((m) => MFA_FACTOR_METHODS.includes(m));
+  const picked = available.filter((m) => chosen.includes(m) || (m === 'recovery_code' && mfaChosen));
+  return picked.length > 0 ? picked : [...available];
+}

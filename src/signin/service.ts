@@ -32,6 +32,7 @@ import type { RiskRecord, SignInRiskAssessor } from './risk-port.js';
 import { CHALLENGE_MAX_ATTEMPTS, completeChallenge, findChallenge, insertChallenge, spendChallengeAttempt } from './challenges.js';
 import { insertSignIn } from './store.js';
 import type { NotMeLinks } from './not-me-links.js';
+import { loginMethods } from '../protection/policy.js';
 
 const CHALLENGE_TTL_MS = 10 * MINUTE_MS;
 
@@ -125,7 +126,7 @@ export class SignInService {
     }
     if (reason) {
       // The first factor never counts as the second: a code sign-in cannot be confirmed by the same phone.
-      const methods = (await this.d.factors.availableFor(account, allowed)).filter((m) => m !== firstFactor);
+      const methods = loginMethods(allowed ?? [], await this.d.factors.availableFor(account)).filter((m) => m !== firstFactor);
       if (methods.length > 0) return this.openChallenge(account, reason, methods, firstFactor, risk, ctx);
     }
     return this.complete(account, [firstFactor], risk, ctx);

@@ -65,6 +65,19 @@ for (const kind of DB_KINDS) {
       assert.equal(replay.status, 400);
       const row = await g.services.database.db.selectFrom('mfa_devices').select('sign_count').where('credential_id', '=', response.id).executeTakeFirstOrThrow();
       assert.equal(Number(row.sign_count), 1, 'the signature counter was stored');
+
+      // Step-up with the key: removing it is always verified, and only MFA may prove it.
+      const devices = (await g.request('GET', '/api/v1/me', { token })).body.mfa;
+      const refused = await g.request('DELETE', `/api/v1/me/mfa/${devices[0].id}`, { token });
+      assert.equal(refused.status, 403);
+      assert.deepEqual(refused.body.error.details.methods, ['webauthn']);
+      const ticket = refused.body.error.details.ticket;
+      const stepOptions = await g.request('POST', `/api/v1/verifications/${ticket}/send`, { token, body: { method: 'webauthn' } });
+      assert.equal(stepOptions.status, 200, JSON.stringify(stepOptions.body));
+      const proof = await g.request('POST', `/api/v1/verifications/${ticket}`, { token, body: { method: 'webauthn', assertion: key.getAssertion(stepOptions.body, ORIGIN) } });
+      assert.equal(proof.status, 200, JSON.stringify(proof.body));
+      const removed = await g.request('DELETE', `/api/v1/me/mfa/${devices[0].id}`, { token, headers: { 'x-verification-token': proof.body.verificationToken } });
+      assert.equal(removed.status, 204);
     });
 
     test('hardware tokens: operator CSV import, bind by serial + current code, sign in with it', { skip: skip ?? false }, async () => {

@@ -109,6 +109,7 @@ for (const kind of DB_KINDS) {
       const { email } = await g.register();
       const { token } = await g.signIn(email);
       const { id, secret } = await enrolTotp(g, token);
+      assert.equal((await g.request('PATCH', '/api/v1/me/security', { token, body: { loginProtection: { enabled: true, methods: ['totp'] } } })).status, 200);
       const refused = await g.request('DELETE', `/api/v1/me/mfa/${id}`, { token });
       assert.equal(refused.status, 403);
       assert.deepEqual(refused.body.error.details.methods, ['totp'], 'with MFA bound, only MFA removes MFA');
@@ -123,6 +124,10 @@ for (const kind of DB_KINDS) {
       const audit = (await g.request('GET', '/api/v1/me/audit?event=mfa.unbound', { token })).body.events;
       assert.equal(audit.length, 1);
       assert.ok(audit[0].details.verificationId, 'the unbind audit entry links to its verification');
+
+      // Login protection chose TOTP, which is gone now: sign-in still owes a second step.
+      const owing = await signInOwing(email);
+      assert.ok(owing.methods.includes('email'), JSON.stringify(owing));
     });
   });
 }
