@@ -98,15 +98,18 @@ export class SessionService {
     }
     if (row.subject_type !== subjectType || !secretMatches(parsed.secret, row.secret_hash)) return null;
     if (row.revoked_at !== null || Number(row.expires_at) <= now || Number(row.idle_expires_at) <= now) return null;
-    if (now - Number(row.last_seen_at) >= TOUCH_INTERVAL_MS) this.touch(row, now);
+    if (now - Number(row.last_seen_at) >= TOUCH_INTERVAL_MS) await this.touch(row, now);
     return { id: row.id, subjectType: row.subject_type, subjectId: row.subject_id, expiresAt: Number(row.expires_at), authMethods: JSON.parse(row.auth_methods) as string[] };
   }
 
-  private touch(row: SessionRow, now: number): void {
+  /**
+   * Awaited (once a minute per session at most) so that the next reader — this instance after
+   * its cache entry expires, or another instance — sees the slid deadline.
+   */
+  private async touch(row: SessionRow, now: number): Promise<void> {
     const idleExpiresAt = Math.min(now + this.policy.idleTimeoutMs, Number(row.expires_at));
-    const updated = { ...row, last_seen_at: now, idle_expires_at: idleExpiresAt };
-    this.cache.set(updated, now);
-    touchSession(this.db, row.id, now, idleExpiresAt, now - TOUCH_INTERVAL_MS).catch(this.onError);
+    this.cache.set({ ...row, last_seen_at: now, idle_expires_at: idleExpiresAt }, now);
+    await touchSession(this.db, row.id, now, idleExpiresAt, now - TOUCH_INTERVAL_MS).catch(this.onError);
   }
 
   async list(subjectType: SubjectType, subjectId: string, currentId: string | null): Promise<SessionView[]> {
