@@ -3,7 +3,7 @@
  * contract's error envelope, OpenAPI, metrics, health and the console's static files. Modules
  * add their routes; nothing here knows about accounts.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -70,11 +70,23 @@ export async function buildAppShell(opts: AppShellOptions): Promise<FastifyInsta
       customOptions: { coerceTypes: false, allErrors: true, removeAdditional: false, useDefaults: true },
     },
     routerOptions: { maxParamLength: 200 },
+    // A URL the router cannot decode (`%ff`) or with an over-long parameter never reaches a
+    // route, so setErrorHandler below never sees it: answer in the contract's envelope here.
+    frameworkErrors: (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const why = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is too long' : 'is not a valid URL';
+      return reply.code(400).send(errorBody('validation_failed', pickLanguage(request.headers['accept-language']), { fields: { path: why } }));
+    },
   });
 
   app.decorateRequest('language', 'en');
   app.addHook('onRequest', async (request) => {
     request.language = pickLanguage(request.headers['accept-language']);
+  });
+  // PostgreSQL text cannot hold U+0000 (the driver fails the whole query), SQLite can: refuse
+  // it at the door so both databases answer bad input with the same 400, never a 500.
+  app.addHook('preValidation', async (request) => {
+    const where = firstNulField(request.params) ?? firstNulField(request.query) ?? firstNulField(request.body, 'body');
+    if (where) throw new AppError('validation_failed', { fields: { [where]: 'must not contain NUL characters' } });
   });
 
   await app.register(helmet, {
@@ -152,6 +164,23 @@ export async function buildAppShell(opts: AppShellOptions): Promise<FastifyInsta
   });
 
   return app;
+}
+
+/** Dotted path of the first string (key or value) holding U+0000, or null. Iterative: bodies may nest deeply. */
+export function firstNulField(root: unknown, rootName = 'request'): string | null {
+  const stack: Array<[string, unknown]> = [['', root]];
+  while (stack.length > 0) {
+    const [path, value] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || rootName;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) return path || rootName;
+        stack.push([path ? `${path}.${k}` : k, v]);
+      }
+    }
+  }
+  return null;
 }
 
 export function contextOf(request: FastifyRequest, locate: (ip: string) => GeoLocation): RequestContext {
