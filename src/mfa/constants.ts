@@ -13,5 +13,3 @@ export const DEVICE_NAME_MAX = 64;
 export const DEFAULT_UNBIND_COOLING_OFF_MS = 72 * HOUR_MS;
 /** Largest accepted business-licence scan, decoded (a phone photo compressed as JPEG). */
 export const LICENCE_IMAGE_MAX_BYTES = 3 * 1024 * 1024;
-/** Methods that are MFA proper (the others are codes to bound contacts). */
-export const MFA_METHODS = ['totp', 'webauthn', 'hardware_token', 'recovery_code'] as const;

@@ -12,6 +12,7 @@ import { WebAuthnService } from './webauthn.js';
 import { mfaFactors } from './factors.js';
 import { MfaUnbindService, noRealNameRecords, type RealNameMatcher } from './unbind/service.js';
 import { DEFAULT_UNBIND_COOLING_OFF_MS } from './constants.js';
+import { purgeWebauthnChallenges } from './store.js';
 
 export interface MfaModule {
   service: MfaService;
@@ -19,6 +20,8 @@ export interface MfaModule {
   unbind: MfaUnbindService;
   /** Why WebAuthn is off (the public URL cannot be an RP ID), or null when it is on. */
   webauthnDisabledReason: string | null;
+  /** Periodic work: completes lost-MFA tickets past their cooling-off, drops expired WebAuthn challenges. */
+  tick(now: number): Promise<{ unbound: number }>;
 }
 
 export function createMfa(d: {
@@ -42,5 +45,12 @@ export function createMfa(d: {
     db: d.db, clock: d.clock, keyRing: d.keyRing, notifier: d.notifier,
     realName: d.realName ?? noRealNameRecords, coolingOffMs: d.unbindCoolingOffMs ?? DEFAULT_UNBIND_COOLING_OFF_MS,
   });
-  return { service, webauthn, unbind, webauthnDisabledReason: rp.ok ? null : rp.reason };
+  return {
+    service, webauthn, unbind, webauthnDisabledReason: rp.ok ? null : rp.reason,
+    async tick(now) {
+      const unbound = await unbind.processDue(now);
+      await purgeWebauthnChallenges(d.db, now);
+      return { unbound };
+    },
+  };
 }

@@ -23,6 +23,10 @@ export async function mfaRoutes(app: FastifyInstance, s: Services): Promise<void
 
   app.post<{ Body: { name?: string } | undefined }>('/api/v1/me/mfa/totp', {
     config: { auth: 'account', operation: 'mfa.bind' },
+    // The body is optional (only a name): a bare POST counts as `{}`.
+    preValidation: async (request) => {
+      if (request.body === undefined || request.body === null) request.body = {};
+    },
     schema: {
       tags: ['mfa'], security, summary: 'Start virtual MFA enrolment: a pending device with its secret, otpauth URL and QR code',
       body: { type: 'object', additionalProperties: false, properties: { name: nameField } },

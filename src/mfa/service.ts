@@ -26,7 +26,7 @@ import type { MfaGuard } from './guard.js';
 import { matchOtp, totpSealAad, tokenParams, type OtpChecker } from './otp-check.js';
 import {
   activateDevice, activeDevices, claimHardwareToken, deleteDevice, deleteStalePending, findDevice, findHardwareTokenBySerial,
-  insertDevice, releaseHardwareToken, replaceRecoveryCodes, spendRecoveryCode, type MfaDeviceRow,
+  insertDevice, replaceRecoveryCodes, spendRecoveryCode, type MfaDeviceRow,
 } from './store.js';
 
 export const RECOVERY_HASH_PURPOSE = 'recovery-code';
@@ -176,11 +176,6 @@ export class MfaService {
       await this.audit(trx, ctx, account.id, 'mfa.recovery_code_used', {});
       return true;
     });
-  }
-
-  /** Lets an operator-removed token be bound again (lost-MFA completion, device removal). */
-  releaseToken(trx: Trx, tokenId: string) {
-    return releaseHardwareToken(trx, tokenId);
   }
 }
 

@@ -87,6 +87,16 @@ for (const kind of DB_KINDS) {
       assert.equal((await changePassword(b.token, { 'x-verification-token': t3 })).status, 403);
     });
 
+    test('two parallel requests with one token: exactly one runs', { skip: skip ?? false }, async () => {
+      const { email, token } = await protectedAccount();
+      const body = { remoteLoginProtection: { enabled: true } };
+      const refused = await g.request('PATCH', '/api/v1/me/security', { token, body });
+      assert.equal(refused.body.error.details.operation, 'security.change');
+      const verificationToken = await stepUpByEmail(g, token, refused, email);
+      const results = await Promise.all([1, 2, 3].map(() => g.request('PATCH', '/api/v1/me/security', { token, body, headers: { 'x-verification-token': verificationToken } })));
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 403, 403]);
+    });
+
     test('a ticket belongs to its account; wrong codes are refused and the ticket runs out', { skip: skip ?? false }, async () => {
       const a = await protectedAccount();
       const b = await protectedAccount();
