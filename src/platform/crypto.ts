@@ -130,8 +130,9 @@ export function keyedHash(ring: KeyRing, purpose: string, value: string): string
 export function keyedHashMatches(ring: KeyRing, purpose: string, value: string, stored: string): boolean {
   const dollar = stored.indexOf('$');
   const kid = dollar > 0 ? stored.slice(0, dollar) : '';
-  const expected = ring.keys.has(kid) ? hmacBase64Url(deriveSubkey(ring, purpose, kid), value) : '';
-  return constantTimeEqual(`${kid}$${expected}`, stored);
+  // Fail closed: without this, a stored value of "$" or "<unknown kid>$" matched every input.
+  if (!ring.keys.has(kid)) return false;
+  return constantTimeEqual(`${kid}$${hmacBase64Url(deriveSubkey(ring, purpose, kid), value)}`, stored);
 }
 
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
