@@ -70,6 +70,22 @@ for (const kind of DB_KINDS) {
       assert.equal(replay.body.error.code, 'invalid_code');
     });
 
+    test('remote-login protection accepts the TOTP device', { skip: skip ?? false }, async () => {
+      const beijing = ['123.125.114.144', '220.181.38.148'];
+      const shenzhen = '183.3.226.35';
+      const { email } = await g.register();
+      const { token } = await g.signIn(email, TEST_PASSWORD, beijing[0]);
+      await g.signIn(email, TEST_PASSWORD, beijing[1]);
+      const { secret } = await enrolTotp(g, token);
+      assert.equal((await g.request('PATCH', '/api/v1/me/security', { token, body: { remoteLoginProtection: { enabled: true } } })).status, 200);
+      const away = await g.request('POST', '/api/v1/sessions', { body: { identifier: email, password: TEST_PASSWORD }, ip: shenzhen });
+      assert.equal(away.status, 202, JSON.stringify(away.body));
+      assert.equal(away.body.reason, 'remote_login_protection');
+      assert.ok(away.body.methods.includes('totp'));
+      const done = await g.request('POST', '/api/v1/sessions/verify', { body: { ticket: away.body.ticket, method: 'totp', code: totpCode(g, secret) }, ip: shenzhen });
+      assert.equal(done.status, 201, JSON.stringify(done.body));
+    });
+
     test('two parallel uses of one code: exactly one passes', { skip: skip ?? false }, async () => {
       const { email } = await g.register();
       const { token } = await g.signIn(email);
