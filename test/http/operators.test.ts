@@ -199,6 +199,24 @@ for (const kind of DB_KINDS) {
       assert.equal(asCookie.status, 401, 'the account cookie is not the operator cookie');
     });
 
+    test('operator cookies: own session and CSRF cookie names, CSRF enforced on unsafe methods', opts, async () => {
+      const r = await g.request('POST', '/api/v1/admin/sessions', { body: { email: 'admin@ops.example.com', password: OP_PASSWORD }, ip: ipFor() });
+      const setCookies = ([] as string[]).concat(r.headers['set-cookie'] as string[]);
+      const names = setCookies.map((c) => c.split('=')[0]);
+      assert.deepEqual(names.sort(), ['gh_admin_csrf', 'gh_admin_session'], 'an operator sign-in leaves the account console cookies alone');
+      const value = (name: string) => decodeURIComponent(setCookies.find((c) => c.startsWith(`${name}=`))!.split(';')[0]!.slice(name.length + 1));
+      const cookie = `gh_admin_session=${value('gh_admin_session')}; gh_admin_csrf=${value('gh_admin_csrf')}`;
+      assert.match(setCookies.find((c) => c.startsWith('gh_admin_session='))!, /HttpOnly/i);
+      assert.equal((await g.request('GET', '/api/v1/admin/me', { headers: { cookie } })).status, 200);
+      const account = await g.register(undefined, TEST_PASSWORD, ipFor());
+      const noCsrf = await g.request('POST', `/api/v1/admin/accounts/${account.id}/lock`, { headers: { cookie }, body: { reason: 'csrf probe' } });
+      assert.equal(noCsrf.status, 403);
+      assert.equal(noCsrf.body.error.code, 'csrf_failed');
+      assert.equal((await accountSignIn(account.email)).status, 201, 'not locked');
+      const withCsrf = await g.request('POST', `/api/v1/admin/accounts/${account.id}/unlock`, { headers: { cookie, 'x-csrf-token': value('gh_admin_csrf') }, body: { reason: 'csrf ok' } });
+      assert.equal(withCsrf.status, 204);
+    });
+
     test('an operator signs out of its own session', opts, async () => {
       const token = await opSignIn('admin@ops.example.com');
       assert.equal((await g.request('DELETE', '/api/v1/admin/sessions/current', { token })).status, 204);

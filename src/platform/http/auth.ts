@@ -14,6 +14,7 @@ import { AppError } from './errors.js';
 export const ACCOUNT_COOKIE = 'gh_session';
 export const OPERATOR_COOKIE = 'gh_admin_session';
 export const CSRF_COOKIE = 'gh_csrf';
+export const OPERATOR_CSRF_COOKIE = 'gh_admin_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
