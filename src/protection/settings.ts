@@ -2,8 +2,8 @@
  * The three protections an owner switches (PATCH /me/security): login protection (a second
  * factor on every sign-in), operation protection (step-up for sensitive operations) and
  * remote-login protection (a second factor from an unusual city). Turning any of them off, or
- * narrowing one, is the `security.disable` operation (always verified); anything else is
- * `security.change`. Audited and notified in the transaction that changes them.
+ * changing the methods of one that is on, is the `security.disable` operation (always verified);
+ * turning protections on is `security.change`. Audited and notified in the transaction that changes them.
  */
 import type { Db } from '../platform/db/database.js';
 import type { Clock } from '../platform/clock.js';
@@ -54,11 +54,16 @@ export function applyPatch(s: SettingsState, p: SecurityPatch): SettingsState {
   };
 }
 
-/** Pure: a change that lowers protection — something turned off, or a method list narrowed from "any". */
+/**
+ * Pure: which operation a change is. Turning a protection off, or changing the methods of one that
+ * stays on (which way is "weaker" depends on what a thief holds, so every such change counts),
+ * is `security.disable` — always verified. Turning protections on is `security.change`.
+ */
 export function operationFor(before: SettingsState, after: SettingsState): OperationName {
-  const narrowed = (was: string[], now: string[], on: boolean) => on && (was.length === 0 ? now.length > 0 : now.some((m) => !was.includes(m)) || now.length < was.length);
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((m) => b.includes(m));
   const weaker = (before.login && !after.login) || (before.operation && !after.operation) || (before.remote && !after.remote)
-    || narrowed(before.loginMethods, after.loginMethods, before.login && after.login) || narrowed(before.operationMethods, after.operationMethods, before.operation && after.operation);
+    || (before.login && after.login && !same(before.loginMethods, after.loginMethods))
+    || (before.operation && after.operation && !same(before.operationMethods, after.operationMethods));
   return weaker ? 'security.disable' : 'security.change';
 }
 

@@ -94,6 +94,9 @@ for (const kind of DB_KINDS) {
       assert.equal(detail.body.applicant.companyName, 'Example Ltd');
       assert.equal((await g.request('POST', `/api/v1/admin/mfa-unbind-requests/${filed.body.id}/approve`, { token: op.token })).status, 200);
 
+      const mine = (await g.request('GET', '/api/v1/me/mfa-unbind-requests', { token: owner.token })).body.requests;
+      assert.deepEqual(mine.map((r: any) => [r.id, r.status, r.cancellable]), [[filed.body.id, 'approved', true]]);
+      assert.equal(mine[0].applicant, undefined, 'the owner does not see the applicant\'s details');
       const stranger = await g.signIn((await g.register()).email);
       assert.equal((await g.request('POST', `/api/v1/me/mfa-unbind-requests/${filed.body.id}/cancel`, { token: stranger.token })).status, 404);
       const cancelled = await g.request('POST', `/api/v1/me/mfa-unbind-requests/${filed.body.id}/cancel`, { token: owner.token });

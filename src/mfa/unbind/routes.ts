@@ -35,6 +35,11 @@ export async function mfaUnbindRoutes(app: FastifyInstance, s: Services): Promis
     },
   }, async (request, reply) => reply.code(202).send(await unbind.submit(request.body, s.context(request))));
 
+  app.get('/api/v1/me/mfa-unbind-requests', {
+    config: { auth: 'account' },
+    schema: { tags: ['mfa'], security: [{ bearer: [] }, { cookie: [] }], summary: 'MFA unbind tickets filed on your account (to cancel one you did not file)', response: { 200: { type: 'object', additionalProperties: true }, ...errors(401) } },
+  }, async (request) => unbind.ofAccount(request.session!.subjectId));
+
   app.post<{ Params: { id: string } }>('/api/v1/me/mfa-unbind-requests/:id/cancel', {
     config: { auth: 'account' },
     schema: { tags: ['mfa'], security: [{ bearer: [] }, { cookie: [] }], summary: 'Cancel an MFA unbind request on your account (review or cooling-off)', params: idParams, response: { ...noContent, ...errors(401, 404, 409) } },

@@ -29,7 +29,7 @@ import type { Locale } from '../../notify/templates/index.js';
 import { LICENCE_IMAGE_MAX_BYTES } from '../constants.js';
 import { deleteAllDevices } from '../store.js';
 import type { RealNameMatcher, UnbindApplicant } from './realname-matcher.js';
-import { dueUnbindRequests, findUnbindRequest, insertUnbindRequest, listUnbindRequests, transition, type UnbindRow } from './store.js';
+import { dueUnbindRequests, findUnbindRequest, insertUnbindRequest, listUnbindRequests, transition, unbindRequestsOfAccount, type UnbindRow } from './store.js';
 
 export { noRealNameRecords, type RealNameMatcher } from './realname-matcher.js';
 
@@ -179,6 +179,16 @@ export class MfaUnbindService {
       if (account) await this.tell(trx, account, id, 'closed', `Rejected: ${reason}`);
     });
     return this.get(id);
+  }
+
+  /** What the owner sees of tickets filed on their account: status and dates, none of the applicant's details. */
+  async ofAccount(accountId: string) {
+    return {
+      requests: (await unbindRequestsOfAccount(this.d.db, accountId)).map((r) => ({
+        id: r.id, kind: r.kind, status: r.status, createdAt: toIso(Number(r.created_at)),
+        effectiveAt: r.effective_at ? toIso(Number(r.effective_at)) : null, cancellable: r.status === 'pending' || r.status === 'approved',
+      })),
+    };
   }
 
   /** The owner stops a request (during review or the cooling-off period). */

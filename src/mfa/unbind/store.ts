@@ -28,3 +28,7 @@ export async function transition(db: Db, id: string, from: UnbindRow['status'][]
 export async function dueUnbindRequests(db: Db, now: number, limit = 100): Promise<UnbindRow[]> {
   return db.selectFrom('mfa_unbind_requests').selectAll().where('status', '=', 'approved').where('effective_at', '<=', ms(now)).orderBy('effective_at', 'asc').limit(limit).execute();
 }
+
+export async function unbindRequestsOfAccount(db: Db, accountId: string, limit = 20): Promise<UnbindRow[]> {
+  return db.selectFrom('mfa_unbind_requests').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').limit(limit).execute();
+}
