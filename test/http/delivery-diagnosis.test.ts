@@ -66,6 +66,26 @@ for (const kind of DB_KINDS) {
       assert.equal(step(await diagnose('email', 'not an email', '203.0.113.55'), 'address_valid').status, 'problem');
     });
 
+    test('signed in: whether it is the bound address, and all deliveries to one\'s own address', { skip: skip ?? false }, async () => {
+      const { id, email } = await g.register();
+      const phone = '+8613912345678';
+      await g.services.database.db.updateTable('accounts').set({ phone }).where('id', '=', id).execute();
+      const { token } = await g.signIn(email, undefined, '123.125.114.144');
+      g.clock.advance(60_000);
+      await g.signIn(email, undefined, '183.3.226.35'); // remote_login notice to the phone
+      const mine = await g.request('POST', '/api/v1/delivery-diagnosis', { token, body: { channel: 'sms', to: phone }, ip: '203.0.113.60' });
+      assert.equal(step(mine, 'bound').status, 'ok');
+      assert.equal(step(mine, 'recent_deliveries').status, 'ok');
+      assert.match(step(mine, 'recent_deliveries').detail, /development outbox/);
+      const anonymous = await g.request('POST', '/api/v1/delivery-diagnosis', { body: { channel: 'sms', to: phone }, ip: '203.0.113.61' });
+      assert.equal(step(anonymous, 'bound'), undefined);
+      assert.equal(step(anonymous, 'recent_deliveries').status, 'info', 'notices are not shown to strangers');
+      const other = await g.request('POST', '/api/v1/delivery-diagnosis', { token, body: { channel: 'sms', to: '+8613800138000' }, ip: '203.0.113.62' });
+      assert.equal(step(other, 'bound').status, 'problem');
+      assert.match(step(other, 'bound').detail, /\+8613\*\*\*\*5678/);
+      assert.equal(step(other, 'recent_deliveries').detail.includes('remote'), false);
+    });
+
     test('rate-limited per destination', { skip: skip ?? false }, async () => {
       const to = 'limited@example.com';
       for (let i = 0; i < 10; i++) assert.equal((await diagnose('email', to, `198.51.100.${i + 1}`)).status, 200);

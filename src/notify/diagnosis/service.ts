@@ -8,6 +8,10 @@
  * signing in or resetting a password (sent only when an account exists, codes/service.ts)
  * and security notices are never shown here. Retry timing comes from the code rows, which
  * are written for every destination alike.
+ *
+ * A signed-in caller (optional) also learns whether the address is the one bound to their
+ * account and, for their own addresses only, sees every delivery (notices and sign-in codes
+ * included): nothing there is news to the owner.
  */
 import type { Clock } from '../../platform/clock.js';
 import { HOUR_MS, SECOND_MS, toIso } from '../../platform/clock.js';
@@ -16,7 +20,7 @@ import type { Language } from '../../platform/http/errors.js';
 import { checkPhone, normaliseEmail } from '../../accounts/identifiers.js';
 import { CODE_RESEND_INTERVAL_MS } from '../../codes/constants.js';
 import type { ChannelProvider } from '../channel.js';
-import { latestCodeIssuedAt, recentCodeMessages } from './store.js';
+import { latestCodeIssuedAt, recentMessages } from './store.js';
 
 /** Purposes whose codes go out whatever the destination (so showing them reveals no account). */
 const UNCONDITIONAL_PURPOSES = new Set(['register', 'bind_contact', 'verify']);
@@ -30,6 +34,12 @@ export interface DiagnosisStep {
   status: 'ok' | 'problem' | 'info';
   title: string;
   detail: string;
+}
+
+/** The signed-in caller's own contacts, when there is one. */
+export interface DiagnosisViewer {
+  phone: string | null;
+  emails: string[];
 }
 
 export interface DiagnosisDeps {
@@ -54,7 +64,7 @@ export class DeliveryDiagnosis {
     return result;
   }
 
-  async diagnose(channel: 'sms' | 'email', to: string, lang: Language): Promise<{ steps: DiagnosisStep[] }> {
+  async diagnose(channel: 'sms' | 'email', to: string, lang: Language, viewer: DiagnosisViewer | null = null): Promise<{ steps: DiagnosisStep[] }> {
     const zh = lang === 'zh-CN';
     const t = (en: string, cn: string) => (zh ? cn : en);
     const steps: DiagnosisStep[] = [];
@@ -73,16 +83,23 @@ export class DeliveryDiagnosis {
     }
     if (!destination) return { steps };
     const now = this.d.clock.now();
+    const own = viewer !== null && (channel === 'sms' ? viewer.phone === destination : viewer.emails.includes(destination));
+    if (viewer) {
+      const bound = channel === 'sms' ? viewer.phone : viewer.emails[0] ?? null;
+      steps.push(own
+        ? { id: 'bound', status: 'ok', title: t('This is the address bound to your account', '这是您账号绑定的地址'), detail: t('Codes and notices for your account go here.', '您账号的验证码和通知会发送到这里。') }
+        : { id: 'bound', status: bound ? 'problem' : 'info', title: bound ? t('This is not the address bound to your account', '这不是您账号绑定的地址') : t('No address of this kind is bound to your account', '您的账号未绑定此类地址'), detail: bound ? t(`Your account uses ${mask(channel, bound)}. Change it in the console if it is out of date.`, `您的账号使用 ${mask(channel, bound)}。如已过期，请在控制台修改。`) : t('Bind one in the console to receive codes and notices.', '请在控制台绑定以接收验证码和通知。') });
+    }
 
-    const rows = (await recentCodeMessages(this.d.db, channel, destination, now - LOOKBACK_MS, 50))
-      .filter((m) => UNCONDITIONAL_PURPOSES.has(String((JSON.parse(m.params) as { params?: { purpose?: string } }).params?.purpose)))
+    const rows = (await recentMessages(this.d.db, channel, destination, now - LOOKBACK_MS, 50))
+      .filter((m) => own || (m.template === 'verification_code' && UNCONDITIONAL_PURPOSES.has(String((JSON.parse(m.params) as { params?: { purpose?: string } }).params?.purpose))))
       .slice(0, DELIVERIES_SHOWN);
-    const privacy = t(
+    const privacy = own ? '' : t(
       'For privacy, codes for signing in or resetting a password are not listed here.',
       '为保护隐私，登录和重置密码的验证码不在此列出。',
     );
     if (rows.length === 0) {
-      steps.push({ id: 'recent_deliveries', status: 'info', title: t('No recent registration or verification code to show', '近期没有可显示的注册或验证类验证码'), detail: `${t('In the last 24 hours.', '最近 24 小时内。')} ${privacy}` });
+      steps.push({ id: 'recent_deliveries', status: 'info', title: own ? t('Nothing was sent to this address recently', '近期没有发送到此地址的消息') : t('No recent registration or verification code to show', '近期没有可显示的注册或验证类验证码'), detail: `${t('In the last 24 hours.', '最近 24 小时内。')} ${privacy}`.trim() });
     } else {
       const describe = (m: (typeof rows)[number]) => {
         const at = toIso(Number(m.created_at));
@@ -95,7 +112,7 @@ export class DeliveryDiagnosis {
       };
       const latest = rows[0]!;
       const status = latest.status === 'sent' || latest.status === 'stored' ? 'ok' : latest.status === 'failed' || latest.last_error ? 'problem' : 'info';
-      steps.push({ id: 'recent_deliveries', status, title: t('Recent codes sent to this address', '近期发送到此地址的验证码'), detail: `${rows.map(describe).join('\n')}\n${privacy}` });
+      steps.push({ id: 'recent_deliveries', status, title: t('Recent messages sent to this address', '近期发送到此地址的消息'), detail: `${rows.map(describe).join('\n')}\n${privacy}`.trim() });
     }
 
     const provider = this.d.providers[channel];
@@ -125,4 +142,10 @@ export class DeliveryDiagnosis {
       : { id: 'retry', status: 'info', title: t(`You can request a new code in ${Math.ceil(waitMs / SECOND_MS)} s`, `${Math.ceil(waitMs / SECOND_MS)} 秒后可重新获取验证码`), detail: t(`Codes to one address are at least ${CODE_RESEND_INTERVAL_MS / SECOND_MS} s apart.`, `同一地址两次验证码至少间隔 ${CODE_RESEND_INTERVAL_MS / SECOND_MS} 秒。`) });
     return { steps };
   }
+}
+
+function mask(channel: 'sms' | 'email', address: string): string {
+  if (channel === 'sms') return address.length > 7 ? `${address.slice(0, 5)}****${address.slice(-4)}` : '****';
+  const [user = '', domain = ''] = address.split('@');
+  return `${user.slice(0, 2)}***@${domain}`;
 }

@@ -2,13 +2,13 @@
 import type { Db } from '../../platform/db/database.js';
 import { ms } from '../../platform/db/sql.js';
 
-export async function recentCodeMessages(db: Db, channel: 'sms' | 'email', destination: string, since: number, limit: number) {
+/** Recent SMS/email messages to a destination (the service decides which of them may be shown). */
+export async function recentMessages(db: Db, channel: 'sms' | 'email', destination: string, since: number, limit: number) {
   return db
     .selectFrom('messages')
-    .select(['id', 'status', 'params', 'attempts', 'last_error', 'next_attempt_at', 'created_at', 'sent_at'])
+    .select(['id', 'template', 'status', 'params', 'attempts', 'last_error', 'next_attempt_at', 'created_at', 'sent_at'])
     .where('channel', '=', channel)
     .where('destination', '=', destination)
-    .where('template', '=', 'verification_code')
     .where('created_at', '>=', ms(since))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
