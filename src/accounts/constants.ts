@@ -6,3 +6,5 @@ export const PASSWORD_MAX_LENGTH = 128;
 export const ACCOUNT_ID_DIGITS = 12;
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AccountLocale = (typeof SUPPORTED_LOCALES)[number];
+/** Wrong current passwords allowed on a password change, per account per hour (then 429). */
+export const WRONG_CURRENT_PASSWORD_LIMIT = { name: 'password-change-wrong', max: 5, windowMs: 60 * 60 * 1000 } as const;

@@ -16,6 +16,8 @@ import type { Notifier } from '../notify/notifier.js';
 import { formatNoticeTime } from '../notify/format.js';
 import type { Locale } from '../notify/templates/index.js';
 import { newId } from '../platform/crypto.js';
+import { check as checkRate, consume as consumeRate } from '../platform/rate-limit/limiter.js';
+import { WRONG_CURRENT_PASSWORD_LIMIT } from './constants.js';
 import { clearGuard } from '../signin/store.js';
 import type { NotMeLinks } from '../signin/not-me-links.js';
 import type { RiskRecord } from '../signin/risk-port.js';
@@ -89,7 +91,10 @@ export class AccountService {
 
   async changePassword(accountId: string, sessionId: string, input: { currentPassword: string; newPassword: string }, ctx: RequestContext): Promise<void> {
     const account = await this.mustFind(accountId);
+    // A stolen session must not become an unlimited oracle for the current password.
+    await checkRate(this.d.db, WRONG_CURRENT_PASSWORD_LIMIT, account.id, this.d.clock.now());
     if (!account.password_hash || !(await this.d.hasher.verify(account.password_hash, input.currentPassword))) {
+      await consumeRate(this.d.db, WRONG_CURRENT_PASSWORD_LIMIT, account.id, this.d.clock.now()).catch(() => undefined);
       throw new AppError('invalid_credentials', { fields: { currentPassword: 'incorrect' } });
     }
     this.checkPassword(input.newPassword, account.email);

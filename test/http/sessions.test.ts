@@ -111,6 +111,20 @@ for (const kind of DB_KINDS) {
       assert.ok((await g.outbox(email)).some((m) => m.template === 'password_changed'));
     });
 
+    test('wrong current passwords on a password change are limited per account', opts, async () => {
+      const ip = ipFor();
+      const { email } = await g.register(undefined, TEST_PASSWORD, ip);
+      const { token } = await g.signIn(email, TEST_PASSWORD, ip);
+      const change = (currentPassword: string) => g.request('PUT', '/api/v1/me/password', { token, body: { currentPassword, newPassword: 'a brand new passphrase' } });
+      for (let i = 1; i <= 5; i++) assert.equal((await change(`guess number ${i}`)).status, 401, `guess ${i}`);
+      const limited = await change(TEST_PASSWORD);
+      assert.equal(limited.status, 429, 'even the right password waits once the limit is reached');
+      assert.equal(limited.body.error.code, 'rate_limited');
+      assert.ok(limited.headers['retry-after']);
+      g.clock.advance(limited.body.error.details.retryAfter * 1000);
+      assert.equal((await change(TEST_PASSWORD)).status, 204);
+    });
+
     test('password reset by code ends all sessions and clears a lock', opts, async () => {
       const ip = ipFor();
       const { email } = await g.register(undefined, TEST_PASSWORD, ip);
