@@ -57,7 +57,16 @@ for (const kind of DB_KINDS) {
 
       const inbox = await g.request('GET', '/api/v1/me/messages', { token });
       assert.equal(inbox.status, 200);
-      assert.ok(JSON.stringify(inbox.body).includes('remote_login'), 'remote_login in the message centre');
+      const inboxNotice = inbox.body.messages.find((m: any) => m.template === 'remote_login');
+      assert.ok(inboxNotice, 'remote_login in the message centre');
+      assert.match(inboxNotice.text, /183\.3\.226\.35/);
+      assert.equal(inboxNotice.readAt, null);
+      const unread = inbox.body.unread;
+      assert.ok(unread >= 1);
+      assert.equal((await g.request('POST', `/api/v1/me/messages/${inboxNotice.id}/read`, { token })).status, 204);
+      const reread = await g.request('GET', '/api/v1/me/messages', { token });
+      assert.equal(reread.body.unread, unread - 1);
+      assert.ok(reread.body.messages.find((m: any) => m.id === inboxNotice.id).readAt);
 
       const logins = (await g.request('GET', '/api/v1/me/logins', { token })).body.logins;
       const latest = logins[0];
@@ -69,6 +78,12 @@ for (const kind of DB_KINDS) {
       assert.equal(newCity.details.city, 'CN|广东省|深圳市');
       assert.deepEqual(newCity.details.usualCities, ['CN|北京|北京市']);
       assert.equal(logins[1].risk.unusualLocation, false);
+
+      const audit = await g.request('GET', '/api/v1/me/audit?event=signin.succeeded', { token });
+      const entry = audit.body.events[0];
+      assert.equal(entry.ip, SHENZHEN_IP);
+      assert.equal(entry.details.risk.unusualLocation, true);
+      assert.ok(entry.details.risk.signals.some((s: any) => s.rule === 'new-city'), 'the audit trail carries the explanation too');
     });
 
     test('remote-login protection: the Shenzhen sign-in answers 202 and completes with an emailed code', { skip: skip ?? false }, async () => {
