@@ -16,6 +16,9 @@ import { projectFile } from '../../src/platform/project-path.js';
 import { freshDatabase, postgresSkipReason, type FreshDatabase } from '../support/databases.js';
 import { TEST_PASSWORD } from '../support/harness.js';
 
+/** The documented bound on how long another instance may still accept a revoked session. */
+const CACHE_SECONDS = 1;
+
 interface Server {
   child: ChildProcess;
   base: string;
@@ -46,10 +49,10 @@ function startServer(env: Record<string, string>): Promise<Server> {
   });
 }
 
-async function call(server: Server, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(server: Server, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(server.base + path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -72,7 +75,7 @@ describe('two server processes on one PostgreSQL', async () => {
     const opened = openDatabase({ kind: 'postgres', url: database.raw });
     await migrateToLatest(opened.db);
     await opened.close();
-    const env = { GATEHOUSE_DB: database.raw, GATEHOUSE_SECRET_KEY: randomBytes(32).toString('base64'), GATEHOUSE_NOTIFY: 'outbox' };
+    const env = { GATEHOUSE_DB: database.raw, GATEHOUSE_SECRET_KEY: randomBytes(32).toString('base64'), GATEHOUSE_NOTIFY: 'outbox', GATEHOUSE_SESSION_CACHE_SECONDS: String(CACHE_SECONDS) };
     servers.push(...(await Promise.all([startServer(env), startServer(env)])));
   });
   after(async () => {
@@ -122,5 +125,29 @@ describe('two server processes on one PostgreSQL', async () => {
       const right = await call(s, 'POST', '/api/v1/sessions', { identifier: email, password: TEST_PASSWORD, captcha: await solved(s) });
       assert.equal(right.status, 423, 'the right password during the lock');
     }
+  });
+
+  test('a session revoked through one process is refused by the other within the cache bound', { skip: skip ?? false, timeout: 60_000 }, async () => {
+    const [a, b] = servers as [Server, Server];
+    const email = `two-proc-revoke-${Date.now()}@example.com`;
+    await call(a, 'POST', '/api/v1/verification-codes', { channel: 'email', to: email, purpose: 'register' });
+    const mail = (await call(a, 'GET', `/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)).body.messages.find((m: any) => m.template === 'verification_code');
+    assert.equal((await call(a, 'POST', '/api/v1/accounts', { email, password: TEST_PASSWORD, code: /\b(\d{6})\b/.exec(mail.text)![1] })).status, 201);
+    const signIn = await call(b, 'POST', '/api/v1/sessions', { identifier: email, password: TEST_PASSWORD });
+    const token = signIn.body.token as string;
+    assert.equal((await call(a, 'GET', '/api/v1/me', undefined, token)).status, 200, 'A now has the session cached');
+    const revokedAt = Date.now();
+    assert.equal((await call(b, 'DELETE', '/api/v1/me/sessions', undefined, token)).status, 204);
+    assert.equal((await call(b, 'GET', '/api/v1/me', undefined, token)).status, 401, 'at once where it was revoked');
+    let refusedAfterMs = -1;
+    while (Date.now() - revokedAt < CACHE_SECONDS * 1000 + 2_000) {
+      if ((await call(a, 'GET', '/api/v1/me', undefined, token)).status === 401) {
+        refusedAfterMs = Date.now() - revokedAt;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(refusedAfterMs >= 0, 'the other process refused the revoked session');
+    assert.ok(refusedAfterMs <= CACHE_SECONDS * 1000 + 500, `refused after ${refusedAfterMs} ms`);
   });
 });
