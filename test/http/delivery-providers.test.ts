@@ -85,5 +85,19 @@ for (const kind of DB_KINDS) {
       assert.match(busy.last_error ?? '', /451/);
       smtp.refuse = null;
     });
+
+    test('a verification code that expired while queued is abandoned, not sent late', { skip: skip ?? false }, async () => {
+      smtp.refuse = { code: 451, message: 'Greylisted' };
+      const to = 'late@example.com';
+      assert.equal((await g.request('POST', '/api/v1/verification-codes', { body: { channel: 'email', to, purpose: 'register' }, ip: '203.0.113.70' })).status, 202);
+      assert.equal((await g.services.delivery.worker!.runOnce()).retried, 1);
+      smtp.refuse = null;
+      g.clock.advance(11 * 60_000);
+      assert.equal((await g.services.delivery.worker!.runOnce()).failed, 1);
+      const row = await g.services.database.db.selectFrom('messages').selectAll().where('destination', '=', to).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'failed');
+      assert.match(row.last_error ?? '', /expired/);
+      assert.equal(smtp.received.filter((m) => m.to.includes(to)).length, 0);
+    });
   });
 }

@@ -124,6 +124,20 @@ for (const kind of DB_KINDS) {
       assert.equal(logins[1].result, 'challenged');
     });
 
+    test('Beijing then Syracuse an hour later: impossible travel is its own signal, with distance and speed', { skip: skip ?? false }, async () => {
+      const { email } = await g.register();
+      await g.signIn(email, TEST_PASSWORD, BEIJING_IPS[0]);
+      g.clock.advance(3_600_000);
+      const { token } = await g.signIn(email, TEST_PASSWORD, '24.24.24.24');
+      const latest = (await g.request('GET', '/api/v1/me/logins', { token })).body.logins[0];
+      assert.equal(latest.location.city, 'Syracuse');
+      assert.equal(latest.risk.impossibleTravel, true);
+      assert.equal(latest.risk.unusualLocation, true);
+      const travel = latest.risk.signals.find((s: any) => s.rule === 'impossible-travel');
+      assert.ok(travel.details.distanceKm > 10_000, JSON.stringify(travel.details));
+      assert.ok(travel.details.speedKmh > 1_000, JSON.stringify(travel.details));
+    });
+
     test('a sign-in 31 days after the previous one sends long_interval_login', { skip: skip ?? false }, async () => {
       const phone = '+14155552671';
       const { email } = await accountWithPhone(phone);
