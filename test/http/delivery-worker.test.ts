@@ -135,6 +135,16 @@ for (const kind of DB_KINDS) {
       await shutdown(g2);
     });
 
+    test('the timer loop started by createGatehouse delivers on its own and stops on close', { skip: skip ?? false }, async () => {
+      await smtp.start().catch(() => undefined); // may already be up
+      const g = await startGatehouse(kind, { ...smtp.env(), GATEHOUSE_DELIVERY_POLL_MS: '20' }, { database });
+      const [to] = await queueNotices(g, 1, 'timer');
+      const deadline = Date.now() + 10_000;
+      while (!smtp.received.some((m) => m.to.includes(to!)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(smtp.received.some((m) => m.to.includes(to!)), 'delivered without runOnce');
+      await g.close();
+    });
+
     test('two processes on one database never deliver a message twice', { skip: skip ?? false }, async () => {
       const a = await boot();
       const b = await boot();
