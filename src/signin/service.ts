@@ -32,6 +32,7 @@ import type { RiskRecord, SignInRiskAssessor } from './risk-port.js';
 import { CHALLENGE_MAX_ATTEMPTS, completeChallenge, findChallenge, insertChallenge, spendChallengeAttempt } from './challenges.js';
 import { insertSignIn } from './store.js';
 import type { NotMeLinks } from './not-me-links.js';
+import { noticeFacts } from '../risk/notice-facts.js';
 import { loginMethods } from '../protection/policy.js';
 
 const CHALLENGE_TTL_MS = 10 * MINUTE_MS;
@@ -230,7 +231,7 @@ export class SignInService {
     const common = { time: formatNoticeTime(now, locale), ip: ctx.ip, location: formatLocation(ctx.location) };
     if (risk.unusualLocation) {
       const notMeUrl = await this.d.notMe.issue(trx, account.id, 'remote_login', now);
-      await this.d.notifier.notice(trx, target, 'remote_login', { ...common, device: risk.deviceLabel, notMeUrl }, now);
+      await this.d.notifier.notice(trx, target, 'remote_login', { ...common, device: risk.deviceLabel, notMeUrl, ...noticeFacts(risk.signals) }, now);
     }
     if (risk.longInterval && risk.previousSignInAt !== null) {
       const notMeUrl = await this.d.notMe.issue(trx, account.id, 'long_interval_login', now);

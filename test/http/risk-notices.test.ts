@@ -54,6 +54,7 @@ for (const kind of DB_KINDS) {
       assert.ok(mail, 'remote_login email');
       assert.match(mail.text, /深圳|Shenzhen/);
       assert.match(mail.text, /\/not-me\//);
+      assert.match(mail.text, /(usual sign-in cities: |常用登录城市：)北京市/, 'the notice says why it is unusual');
 
       const inbox = await g.request('GET', '/api/v1/me/messages', { token });
       assert.equal(inbox.status, 200);
@@ -136,6 +137,8 @@ for (const kind of DB_KINDS) {
       const travel = latest.risk.signals.find((s: any) => s.rule === 'impossible-travel');
       assert.ok(travel.details.distanceKm > 10_000, JSON.stringify(travel.details));
       assert.ok(travel.details.speedKmh > 1_000, JSON.stringify(travel.details));
+      const mail = (await g.outbox(email)).find((m) => m.template === 'remote_login' && m.channel === 'email');
+      assert.match(mail.text, /\d+ km \/ 1 h/, 'the notice names the impossible journey');
     });
 
     test('a sign-in 31 days after the previous one sends long_interval_login', { skip: skip ?? false }, async () => {

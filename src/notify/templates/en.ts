@@ -51,7 +51,7 @@ const NOT_ME_STEPS: string[] = [
 
 function loginNotice(kind: 'remote' | 'long_interval') {
   return (
-    p: { time: string; ip: string; location: string; notMeUrl: string; device?: string; previousTime?: string },
+    p: { time: string; ip: string; location: string; notMeUrl: string; device?: string; previousTime?: string; usualCities?: string; travel?: string },
     b: Brand,
   ): Composed => {
     const location = orElse(p.location, 'unknown');
@@ -59,6 +59,8 @@ function loginNotice(kind: 'remote' | 'long_interval') {
     const facts = [`Time: ${p.time}`, `Location: ${location}`, `IP address: ${ip}`];
     const from = present(p.location) ? p.location : 'an unknown location';
     if (p.device !== undefined) facts.push(`Device: ${orElse(p.device, 'unknown device')}`);
+    if (present(p.usualCities)) facts.push(`Your usual sign-in cities: ${p.usualCities}`);
+    if (present(p.travel)) facts.push(`Distance from the previous sign-in: ${p.travel} (faster than any flight)`);
     return {
       subject:
         kind === 'remote'

@@ -77,6 +77,10 @@ export interface RemoteLoginParams {
   location: string;
   device: string;
   notMeUrl: string;
+  /** Why it is "unusual": the account's usual cities, e.g. "北京市, 上海市" (the risk record's new-city signal). */
+  usualCities?: string;
+  /** Set when the impossible-travel signal fired: "<km> km in <hours> h" from the previous sign-in. */
+  travel?: string;
 }
 
 export interface LongIntervalLoginParams {

@@ -55,13 +55,15 @@ const NOT_ME_STEPS: string[] = [
 
 function loginNotice(kind: 'remote' | 'long_interval') {
   return (
-    p: { time: string; ip: string; location: string; notMeUrl: string; device?: string; previousTime?: string },
+    p: { time: string; ip: string; location: string; notMeUrl: string; device?: string; previousTime?: string; usualCities?: string; travel?: string },
     b: Brand,
   ): Composed => {
     const location = orElse(p.location, '未知地点');
     const ip = orElse(p.ip, '未知');
     const facts = [`登录时间：${p.time}`, `登录地点：${location}`, `IP 地址：${ip}`];
     if (p.device !== undefined) facts.push(`登录设备：${orElse(p.device, '未知设备')}`);
+    if (present(p.usualCities)) facts.push(`常用登录城市：${p.usualCities}`);
+    if (present(p.travel)) facts.push(`与上次登录的距离：${p.travel}（超过航班速度）`);
     const intro =
       kind === 'remote'
         ? [`您的 ${b.productName} 账号刚刚在一个不常用的地点登录，详情如下：`]
