@@ -25,7 +25,7 @@ export async function mfaRoutes(app: FastifyInstance, s: Services): Promise<void
     config: { auth: 'account', operation: 'mfa.bind' },
     // The body is optional (only a name): a bare POST counts as `{}`.
     preValidation: async (request) => {
-      if (request.body === undefined || request.body === null) request.body = {};
+      if (request.body === undefined) request.body = {};
     },
     schema: {
       tags: ['mfa'], security, summary: 'Start virtual MFA enrolment: a pending device with its secret, otpauth URL and QR code',
