@@ -12,6 +12,7 @@ const nameField = { type: 'string', maxLength: DEVICE_NAME_MAX } as const;
 
 export async function mfaRoutes(app: FastifyInstance, s: Services): Promise<void> {
   const mfa = s.mfa.service;
+  if (s.mfa.webauthnDisabledReason) s.logger.warn({ reason: s.mfa.webauthnDisabledReason }, 'WebAuthn security keys are off: GATEHOUSE_PUBLIC_URL cannot serve as a relying party');
 
   app.get('/api/v1/me/mfa', {
     config: { auth: 'account' },
@@ -43,6 +44,15 @@ export async function mfaRoutes(app: FastifyInstance, s: Services): Promise<void
       response: { 200: device, ...errors(400, 401, 404, 423) },
     },
   }, async (request) => mfa.activateTotp(request.session!.subjectId, request.params.id, request.body.code, s.context(request)));
+
+  app.patch<{ Params: { id: string }; Body: { name: string } }>('/api/v1/me/mfa/:id', {
+    config: { auth: 'account' },
+    schema: {
+      tags: ['mfa'], security, summary: 'Rename an MFA device', params: idParams,
+      body: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { ...nameField, minLength: 1 } } },
+      response: { 200: device, ...errors(400, 401, 404) },
+    },
+  }, async (request) => mfa.rename(request.session!.subjectId, request.params.id, request.body.name));
 
   app.delete<{ Params: { id: string } }>('/api/v1/me/mfa/:id', {
     config: { auth: 'account', operation: 'mfa.unbind' },

@@ -26,7 +26,7 @@ import type { MfaGuard } from './guard.js';
 import { matchOtp, totpSealAad, tokenParams, type OtpChecker } from './otp-check.js';
 import {
   activateDevice, activeDevices, claimHardwareToken, deleteDevice, deleteStalePending, findDevice, findHardwareTokenBySerial,
-  insertDevice, replaceRecoveryCodes, spendRecoveryCode, type MfaDeviceRow,
+  insertDevice, renameDevice, replaceRecoveryCodes, spendRecoveryCode, type MfaDeviceRow,
 } from './store.js';
 
 export const RECOVERY_HASH_PURPOSE = 'recovery-code';
@@ -137,6 +137,13 @@ export class MfaService {
     });
     if (!ok || !bound) throw new AppError('invalid_code');
     return bound;
+  }
+
+  async rename(accountId: string, id: string, name: string): Promise<MfaDeviceView> {
+    const clean = cleanName(name);
+    if (!clean) throw validationFailed({ name: 'must not be empty' });
+    if (!(await renameDevice(this.d.db, accountId, id, clean))) throw new AppError('not_found');
+    return deviceView((await findDevice(this.d.db, accountId, id))!);
   }
 
   async remove(accountId: string, id: string, ctx: RequestContext): Promise<void> {

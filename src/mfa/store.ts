@@ -65,6 +65,11 @@ export async function advanceSignCount(db: Db, id: string, previous: number, nex
   return Number(r.numUpdatedRows) === 1;
 }
 
+export async function renameDevice(db: Db, accountId: string, id: string, name: string): Promise<boolean> {
+  const r = await db.updateTable('mfa_devices').set({ name }).where('id', '=', id).where('account_id', '=', accountId).where('status', '=', 'active').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function deleteDevice(db: Db, accountId: string, id: string): Promise<MfaDeviceRow | undefined> {
   const row = await findDevice(db, accountId, id);
   if (!row) return undefined;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../main.js';
 import { codeField, errors, str } from '../platform/http/schemas.js';
 import { PROTECTION_METHODS, type SecurityPatch } from './settings.js';
+import { OPERATIONS } from './operations.js';
 
 const auth = { auth: 'account' as const };
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
@@ -43,6 +44,14 @@ export async function protectionRoutes(app: FastifyInstance, s: Services): Promi
     const { method, code, assertion } = request.body;
     return s.protection.verify(request.session!.subjectId, request.params.ticket, method, { code, assertion }, s.context(request));
   });
+
+  app.get('/api/v1/me/security/operations', {
+    config: auth,
+    schema: {
+      tags: ['protection'], security, summary: 'The sensitive operations, whether each is always verified, and whether only MFA proves it when bound',
+      response: { 200: { type: 'object', properties: { operations: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, label: { type: 'string' }, always: { type: 'boolean' }, strength: { type: 'string' } } } } } }, ...errors(401) },
+    },
+  }, async () => ({ operations: Object.entries(OPERATIONS).map(([name, rule]) => ({ name, ...rule })) }));
 
   app.patch<{ Body: SecurityPatch }>('/api/v1/me/security', {
     config: auth,

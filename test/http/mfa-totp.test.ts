@@ -46,6 +46,8 @@ for (const kind of DB_KINDS) {
       assert.equal(me.mfa[0].name, 'Second phone');
       assert.ok(me.mfa[0].createdAt);
       assert.ok((await g.outbox(email)).some((m: any) => m.template === 'mfa_bound'), 'mfa_bound notice');
+      const renamed = await g.request('PATCH', `/api/v1/me/mfa/${me.mfa[0].id}`, { token, body: { name: 'Work phone' } });
+      assert.deepEqual([renamed.status, renamed.body.name], [200, 'Work phone']);
 
       // The seed is sealed at rest: the stored column is not the base32 secret.
       const row = await g.services.database.db.selectFrom('mfa_devices').select('secret_sealed').where('account_id', '=', accountId).executeTakeFirstOrThrow();
