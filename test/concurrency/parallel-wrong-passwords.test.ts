@@ -5,6 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
 import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
 
@@ -29,6 +30,11 @@ for (const kind of DB_KINDS) {
       const codes = results.map((r) => r.body.error?.code);
       assert.equal(codes.filter((c) => c === 'invalid_credentials').length, 3, JSON.stringify(codes));
       assert.equal(codes.filter((c) => c === 'captcha_required').length, PARALLEL - 3, JSON.stringify(codes));
+      // Fifty audit entries appended at once still form one unbroken chain.
+      const chain = await verifyAuditChain(g.services.database.db);
+      assert.equal(chain.ok, true, JSON.stringify(chain));
+      const audited = await g.services.database.db.selectFrom('audit_events').select('event').where('event', 'in', ['signin.failed', 'signin.captcha_required']).execute();
+      assert.equal(audited.length, PARALLEL, 'every attempt audited');
       // And the account is not locked: the right password with a captcha still gets in.
       const challenge = (await g.request('GET', '/api/v1/captcha')).body;
       const right = await g.request('POST', '/api/v1/sessions', { body: { identifier: email, password: TEST_PASSWORD, captcha: await g.solveCaptcha(challenge) } });

@@ -12,6 +12,7 @@ import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { projectFile } from '../../src/platform/project-path.js';
 import { freshDatabase, postgresSkipReason, type FreshDatabase } from '../support/databases.js';
 import { TEST_PASSWORD } from '../support/harness.js';
@@ -149,5 +150,20 @@ describe('two server processes on one PostgreSQL', async () => {
     }
     assert.ok(refusedAfterMs >= 0, 'the other process refused the revoked session');
     assert.ok(refusedAfterMs <= CACHE_SECONDS * 1000 + 500, `refused after ${refusedAfterMs} ms`);
+  });
+
+  test('audit entries appended by both processes at once form one unbroken chain', { skip: skip ?? false, timeout: 60_000 }, async () => {
+    const [a, b] = servers as [Server, Server];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => call(i % 2 ? a : b, 'POST', '/api/v1/sessions', { identifier: `burst-${i}-${Date.now()}@example.com`, password: 'wrong password' })),
+    );
+    assert.ok(results.every((r) => r.status === 401), JSON.stringify(results.map((r) => r.status)));
+    const opened = openDatabase({ kind: 'postgres', url: database.raw });
+    try {
+      const chain = await verifyAuditChain(opened.db);
+      assert.equal(chain.ok, true, JSON.stringify(chain));
+    } finally {
+      await opened.close();
+    }
   });
 });
