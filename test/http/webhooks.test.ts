@@ -116,5 +116,36 @@ for (const kind of DB_KINDS) {
       const audit = await g.request('GET', '/api/v1/admin/audit?event=webhook.created', { token: op2.token });
       assert.equal(audit.body.events[0].actor.id, op.id);
     });
+
+    // SQLite deployments are one process (see docs/ARCHITECTURE.md); several share only PostgreSQL.
+    test('two processes on one database fan out and deliver each event once', { skip: skip ?? (kind === 'sqlite' ? 'SQLite runs one process' : false) }, async () => {
+      const other = await startGatehouse(kind, { GATEHOUSE_DELIVERY_POLL_MS: '0' }, { database: g.database });
+      try {
+        other.clock.set(g.clock.now());
+        const op = await signInOperator(g);
+        const created = await g.request('POST', '/api/v1/admin/webhooks', { token: op.token, body: { url: receiver.url, events: ['signin.succeeded'] } });
+        assert.equal(created.status, 201);
+        const before = receiver.hits.length;
+        const { email } = await g.register();
+        for (let i = 0; i < 12; i++) {
+          g.clock.advance(60_000);
+          await (i % 2 ? g : other).request('POST', '/api/v1/sessions', { body: { identifier: email, password: TEST_PASSWORD }, ip: '123.125.114.144' });
+        }
+        other.clock.set(g.clock.now());
+        const drain = async (x: TestGatehouse) => {
+          for (let i = 0; i < 20; i++) {
+            const r = await x.services.delivery.dispatcher.runOnce();
+            if (r.fannedOut === 0 && r.sent === 0 && r.retried === 0) return;
+          }
+        };
+        await Promise.all([drain(g), drain(other)]);
+        const got = receiver.hits.slice(before).map((h) => JSON.parse(h.body).id as string);
+        assert.equal(got.length, 12);
+        assert.equal(new Set(got).size, 12, 'no event delivered twice');
+        await g.request('DELETE', `/api/v1/admin/webhooks/${created.body.webhook.id}`, { token: op.token });
+      } finally {
+        await other.close();
+      }
+    });
   });
 }
