@@ -3,6 +3,7 @@ import type { Services } from '../main.js';
 import { validationFailed } from '../platform/http/errors.js';
 import { errors, geoLocation, noContent, passwordField, str } from '../platform/http/schemas.js';
 import type { MeService } from './service.js';
+import { TIME_CURSOR_PATTERN } from '../platform/db/time-cursor.js';
 
 const auth = { auth: 'account' as const };
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
@@ -61,7 +62,7 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
     config: auth,
     schema: {
       tags: ['me'], security, summary: 'Sign-in history, newest first, each with its location and risk explanation',
-      querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, cursor: { type: 'string', pattern: '^[0-9]{1,16}$' } } },
+      querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, cursor: { type: 'string', pattern: TIME_CURSOR_PATTERN } } },
       response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401) },
     },
   }, async (request) => me.logins(request.session!.subjectId, Math.min(Number(request.query.limit ?? 50) || 50, 200), request.query.cursor));
@@ -82,7 +83,7 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
     config: auth,
     schema: {
       tags: ['me'], security, summary: 'The in-app message centre (the same notices as SMS and email)',
-      querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, cursor: { type: 'string', pattern: '^[0-9]{1,16}$' } } },
+      querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, cursor: { type: 'string', pattern: TIME_CURSOR_PATTERN } } },
       response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401) },
     },
   }, async (request) => me.messages(request.session!.subjectId, Math.min(Number(request.query.limit ?? 50) || 50, 200), request.query.cursor));

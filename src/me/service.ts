@@ -17,6 +17,7 @@ import { formatNoticeTime } from '../notify/format.js';
 import type { Locale } from '../notify/templates/index.js';
 import { countUnread, inboxOf, markRead } from '../notify/store.js';
 import { listSignIns } from '../signin/store.js';
+import { formatTimeCursor, parseTimeCursor } from '../platform/db/time-cursor.js';
 
 export interface MfaDeviceView {
   id: string;
@@ -72,8 +73,7 @@ export class MeService {
   }
 
   async logins(accountId: string, limit: number, cursor?: string) {
-    const before = cursor !== undefined && /^\d+$/.test(cursor) ? Number(cursor) : undefined;
-    const rows = await listSignIns(this.db, accountId, limit + 1, before);
+    const rows = await listSignIns(this.db, accountId, limit + 1, parseTimeCursor(cursor));
     const page = rows.slice(0, limit);
     return {
       logins: page.map((r) => {
@@ -90,7 +90,7 @@ export class MeService {
           risk: JSON.parse(r.risk) as Record<string, unknown>,
         };
       }),
-      nextCursor: rows.length > limit ? String(page[page.length - 1]!.at) : null,
+      nextCursor: rows.length > limit ? formatTimeCursor(page[page.length - 1]!.at, page[page.length - 1]!.id) : null,
     };
   }
 
@@ -119,13 +119,12 @@ export class MeService {
   }
 
   async messages(accountId: string, limit: number, cursor?: string) {
-    const before = cursor !== undefined && /^\d+$/.test(cursor) ? Number(cursor) : undefined;
-    const rows = await inboxOf(this.db, accountId, limit + 1, before);
+    const rows = await inboxOf(this.db, accountId, limit + 1, parseTimeCursor(cursor));
     const page = rows.slice(0, limit);
     return {
       messages: page.map((m) => ({ id: m.id, template: m.template, subject: m.subject, text: m.body, createdAt: toIso(Number(m.created_at)), readAt: m.read_at ? toIso(Number(m.read_at)) : null })),
       unread: await countUnread(this.db, accountId),
-      nextCursor: rows.length > limit ? String(page[page.length - 1]!.created_at) : null,
+      nextCursor: rows.length > limit ? formatTimeCursor(page[page.length - 1]!.created_at, page[page.length - 1]!.id) : null,
     };
   }
 

@@ -1,6 +1,7 @@
 /** Message rows: the transactional outbox every channel is written to. */
 import type { Db } from '../platform/db/database.js';
 import type { MessagesTable } from './schema.js';
+import type { TimeCursor } from '../platform/db/time-cursor.js';
 
 export async function insertMessages(db: Db, rows: MessagesTable[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('messages').values(rows).execute();
@@ -17,7 +18,7 @@ export async function messagesTo(db: Db, destination: string, limit: number): Pr
     .execute();
 }
 
-export async function inboxOf(db: Db, accountId: string, limit: number, beforeCreatedAt?: number): Promise<MessagesTable[]> {
+export async function inboxOf(db: Db, accountId: string, limit: number, before?: TimeCursor): Promise<MessagesTable[]> {
   let q = db
     .selectFrom('messages')
     .selectAll()
@@ -26,7 +27,10 @@ export async function inboxOf(db: Db, accountId: string, limit: number, beforeCr
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit);
-  if (beforeCreatedAt !== undefined) q = q.where('created_at', '<', beforeCreatedAt);
+  if (before) {
+    const { at, id } = before;
+    q = id === null ? q.where('created_at', '<', at) : q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+  }
   return q.execute();
 }
 

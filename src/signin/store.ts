@@ -5,6 +5,7 @@ import { ms } from '../platform/db/sql.js';
 import { FREE_WRONG_PASSWORDS_PER_WINDOW, GUARD_WINDOW_MS, WRONG_PASSWORDS_BEFORE_LOCK } from './constants.js';
 import type { GuardState } from './policy.js';
 import type { SignInsTable } from './schema.js';
+import type { TimeCursor } from '../platform/db/time-cursor.js';
 
 function toState(row: { window_started_at: number; failures: number; locked_until: number }): GuardState {
   return { windowStartedAt: Number(row.window_started_at), failures: Number(row.failures), lockedUntil: Number(row.locked_until) };
@@ -69,9 +70,12 @@ export async function insertSignIn(db: Db, row: SignInsTable): Promise<void> {
   await db.insertInto('sign_ins').values(row).execute();
 }
 
-export async function listSignIns(db: Db, accountId: string, limit: number, beforeAt?: number): Promise<SignInsTable[]> {
+export async function listSignIns(db: Db, accountId: string, limit: number, before?: TimeCursor): Promise<SignInsTable[]> {
   let q = db.selectFrom('sign_ins').selectAll().where('account_id', '=', accountId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit);
-  if (beforeAt !== undefined) q = q.where('at', '<', beforeAt);
+  if (before) {
+    const { at, id } = before;
+    q = id === null ? q.where('at', '<', at) : q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
+  }
   return q.execute();
 }
 
