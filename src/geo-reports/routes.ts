@@ -20,6 +20,33 @@ export async function geoReportRoutes(app: FastifyInstance, s: Services, reports
     },
   }, async (request, reply) => reply.code(201).send({ report: await reports.report(request.session!.subjectId, request.body, s.context(request)) }));
 
+  app.get('/api/v1/me/ip-location-reports', {
+    config: accountAuth,
+    schema: { tags: ['me'], security: accountSecurity, summary: 'My IP-location reports and their review status, newest first', response: { 200: { type: 'object', properties: { reports: { type: 'array', items: reportObject } } }, ...errors(401) } },
+  }, async (request) => ({ reports: await reports.mine(request.session!.subjectId, 100) }));
+
+  app.get('/api/v1/admin/ip-location-overrides', {
+    config: operatorAuth,
+    schema: { tags: ['operators'], security: operatorSecurity, summary: 'IP-location overrides in force (applied before the shipped databases)', response: { 200: { type: 'object', properties: { overrides: { type: 'array', items: reportObject } } }, ...errors(401, 403) } },
+  }, async (request) => {
+    await s.operators.requireRole(request.session!.subjectId, ['admin', 'reviewer']);
+    return { overrides: await reports.overrides() };
+  });
+
+  app.delete<{ Params: { id: string }; Body: { reason: string } }>('/api/v1/admin/ip-location-overrides/:id', {
+    config: operatorAuth,
+    schema: {
+      tags: ['operators'], security: operatorSecurity, summary: 'Revoke an override (the shipped databases apply again)',
+      params: idParams,
+      body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: str(500) } },
+      response: { 204: { type: 'null', description: 'No content' }, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    await s.operators.requireRole(request.session!.subjectId, ['admin']);
+    await reports.revoke(request.session!.subjectId, request.params.id, request.body.reason, s.context(request));
+    return reply.code(204).send();
+  });
+
   app.get<{ Querystring: { status?: 'pending' | 'accepted' | 'rejected'; limit?: string } }>('/api/v1/admin/ip-location-reports', {
     config: operatorAuth,
     schema: {

@@ -22,7 +22,7 @@ import { parseIp, type GeoLocator, type IpLocationOverride } from '../geo/index.
 import { countryCodeOf } from './country.js';
 import { checkPrefix } from './prefix.js';
 import type { IpLocationOverridesTable, IpLocationReportsTable } from './schema.js';
-import { decideReport, findReport, insertOverride, insertReport, listReports, liveOverrides } from './store.js';
+import { decideReport, findReport, insertOverride, insertReport, listReports, liveOverrides, reportsOf, revokeOverride } from './store.js';
 
 /** A user reports their own addresses: a handful a day is plenty, more is someone spamming reviewers. */
 const REPORTS_PER_ACCOUNT_PER_DAY = 10;
@@ -105,6 +105,32 @@ export class GeoReportService {
       await appendAudit(trx, now, { accountId, actor: { type: 'account', id: accountId }, event: 'ip_location.reported', result: 'success', ip: ctx.ip, userAgent: ctx.userAgent, location: ctx.location, details: { reportId: row.id, ip: row.ip, country: row.country, region: row.region, city: row.city } });
     });
     return reportView(row);
+  }
+
+  /** The caller's own reports, newest first (what the console shows after "report a wrong location"). */
+  async mine(accountId: string, limit: number) {
+    return (await reportsOf(this.db, accountId, limit)).map((r) => {
+      const { accountId: _a, decidedBy: _b, ...own } = reportView(r);
+      return own;
+    });
+  }
+
+  /** Overrides in force, for operators. */
+  async overrides() {
+    return (await liveOverrides(this.db, this.clock.now())).map((o) => ({
+      id: o.id, cidr: o.cidr, country: o.country, region: o.region, city: o.city, reportId: o.report_id, createdBy: o.created_by, reason: o.reason,
+      createdAt: toIso(Number(o.created_at)), expiresAt: o.expires_at === null ? null : toIso(Number(o.expires_at)),
+    }));
+  }
+
+  async revoke(operatorId: string, id: string, reason: string, ctx: RequestContext): Promise<void> {
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      const o = await revokeOverride(trx, id, now);
+      if (!o) throw new AppError('not_found');
+      await appendAudit(trx, now, { accountId: null, actor: { type: 'operator', id: operatorId }, event: 'ip_location.override_revoked', result: 'success', ip: ctx.ip, userAgent: ctx.userAgent, location: ctx.location, details: { overrideId: id, cidr: o.cidr, reason } });
+    });
+    await this.reloadOverrides();
   }
 
   async list(status: IpLocationReportsTable['status'] | undefined, limit: number) {

@@ -24,6 +24,14 @@ export async function decideReport(db: Db, id: string, d: { status: 'accepted' |
     .executeTakeFirst();
 }
 
+export async function reportsOf(db: Db, accountId: string, limit: number): Promise<IpLocationReportsTable[]> {
+  return db.selectFrom('ip_location_reports').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+}
+
+export async function revokeOverride(db: Db, id: string, now: number): Promise<IpLocationOverridesTable | undefined> {
+  return db.updateTable('ip_location_overrides').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+}
+
 export async function findReport(db: Db, id: string): Promise<IpLocationReportsTable | undefined> {
   return db.selectFrom('ip_location_reports').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -73,11 +73,20 @@ for (const kind of DB_KINDS) {
       assert.equal(latest.risk.unusualLocation, false);
       assert.equal((await g.outbox(email)).filter((m) => m.template === 'remote_login').length, 0);
 
+      const overrides = (await g.request('GET', '/api/v1/admin/ip-location-overrides', { token: op.token })).body.overrides;
+      const mine = overrides.find((o: any) => o.reportId === report.id);
+      assert.equal(mine.cidr, '8.8.8.0/24');
+      assert.equal(mine.createdBy, op.id);
+
       const audit = await g.request('GET', '/api/v1/admin/audit?event=ip_location.report_accepted', { token: op.token });
       const entry = audit.body.events.find((e: any) => e.details.reportId === report.id);
       assert.ok(entry, 'audited');
       assert.deepEqual(entry.actor, { type: 'operator', id: op.id });
       assert.equal(entry.details.reason, 'confirmed with the customer');
+
+      assert.equal((await g.request('DELETE', `/api/v1/admin/ip-location-overrides/${mine.id}`, { token: op.token, body: { reason: 'customer moved' } })).status, 204);
+      assert.equal(g.services.geo.lookup('8.8.8.4').countryCode, 'US', 'revoked: the databases apply again');
+      assert.equal((await g.request('DELETE', `/api/v1/admin/ip-location-overrides/${mine.id}`, { token: op.token, body: { reason: 'again' } })).status, 404);
     });
 
     test('rejects, expiry, and a second instance sees the override after its reload', { skip: skip ?? false }, async () => {
@@ -91,6 +100,7 @@ for (const kind of DB_KINDS) {
       assert.notEqual(g.services.geo.lookup('1.0.1.1').source, 'override');
       assert.equal((await g.request('POST', '/api/v1/admin/ip-location-reports/nope/reject', { token: op.token, body: { reason: 'x' } })).status, 404);
 
+      g.clock.advance(1000);
       const r2 = (await g.request('POST', '/api/v1/me/ip-location-reports', { token, body: { ip: '114.114.114.114', country: 'China', region: '广东', city: '深圳' } })).body.report;
       const expiresAt = new Date(g.clock.now() + 7 * DAY_MS).toISOString();
       assert.equal((await g.request('POST', `/api/v1/admin/ip-location-reports/${r2.id}/accept`, { token: op.token, body: { expiresAt, reason: 'temporary' } })).status, 200);
@@ -102,6 +112,11 @@ for (const kind of DB_KINDS) {
       assert.equal(otherGeo.lookup('114.114.114.114').city, '南京市');
       await new GeoReportService(g.services.database.db, g.clock, otherGeo).reloadOverrides();
       assert.equal(otherGeo.lookup('114.114.114.114').city, '深圳市');
+
+      const mine = await g.request('GET', '/api/v1/me/ip-location-reports', { token });
+      assert.deepEqual(mine.body.reports.map((r: any) => r.status), ['accepted', 'rejected']);
+      assert.equal(mine.body.reports[1].decisionReason, 'the databases agree it is in China');
+      assert.equal(mine.body.reports[0].decidedBy, undefined, 'operator ids stay internal');
 
       g.clock.advance(7 * DAY_MS);
       assert.equal(g.services.geo.lookup('114.114.114.114').city, '南京市', 'expired');

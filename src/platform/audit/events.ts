@@ -41,6 +41,7 @@ export const AUDIT_EVENTS = {
   'ip_location.reported': { sensitive: false },
   'ip_location.report_accepted': { sensitive: true },
   'ip_location.report_rejected': { sensitive: false },
+  'ip_location.override_revoked': { sensitive: true },
   'webhook.created': { sensitive: true },
   'webhook.deleted': { sensitive: true },
   'contact.phone_bound': { sensitive: true },
