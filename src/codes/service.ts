@@ -9,6 +9,7 @@ import type { Clock } from '../platform/clock.js';
 import type { KeyRing } from '../platform/crypto.js';
 import { keyedHash, keyedHashMatches, newId, randomDigits } from '../platform/crypto.js';
 import { consume } from '../platform/rate-limit/limiter.js';
+import { ipRateKey } from '../platform/http/client-ip.js';
 import { validationFailed } from '../platform/http/errors.js';
 import { checkPhone, normaliseEmail } from '../accounts/identifiers.js';
 import { findAccountByEmail, findAccountsByPhone } from '../accounts/store.js';
@@ -54,7 +55,7 @@ export class CodeService {
   async issue(req: IssueRequest): Promise<{ expiresIn: number; resendAfter: number }> {
     const destination = normaliseDestination(req.channel, req.to);
     const now = this.clock.now();
-    await consume(this.db, { name: 'code-ip', max: CODES_PER_IP_PER_HOUR, windowMs: HOUR }, req.ip, now);
+    await consume(this.db, { name: 'code-ip', max: CODES_PER_IP_PER_HOUR, windowMs: HOUR }, ipRateKey(req.ip), now);
     await consume(this.db, { name: 'code-resend', max: 1, windowMs: CODE_RESEND_INTERVAL_MS }, destination, now);
     await consume(this.db, { name: 'code-dest', max: CODES_PER_DESTINATION_PER_HOUR, windowMs: HOUR }, destination, now);
 
@@ -66,7 +67,7 @@ export class CodeService {
   /** A code to a destination already on file for `accountId` (second factor, step-up). */
   async issueToAccount(req: Omit<IssueRequest, 'purpose'> & { accountId: string; purpose: InternalCodePurpose }): Promise<{ expiresIn: number; resendAfter: number }> {
     const now = this.clock.now();
-    await consume(this.db, { name: 'code-ip', max: CODES_PER_IP_PER_HOUR, windowMs: HOUR }, req.ip, now);
+    await consume(this.db, { name: 'code-ip', max: CODES_PER_IP_PER_HOUR, windowMs: HOUR }, ipRateKey(req.ip), now);
     await consume(this.db, { name: 'code-resend', max: 1, windowMs: CODE_RESEND_INTERVAL_MS }, `${req.to}:${req.purpose}`, now);
     await consume(this.db, { name: 'code-dest', max: CODES_PER_DESTINATION_PER_HOUR, windowMs: HOUR }, req.to, now);
     await this.write(req.channel, req.to, req.purpose, { accountId: req.accountId, locale: req.locale }, now);

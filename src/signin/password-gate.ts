@@ -12,6 +12,7 @@ import type { PasswordHasher } from '../platform/password-hasher.js';
 import { check as checkRate, consume as consumeRate } from '../platform/rate-limit/limiter.js';
 import type { RateRule } from '../platform/rate-limit/policy.js';
 import type { CaptchaService } from '../captcha/service.js';
+import { ipRateKey } from '../platform/http/client-ip.js';
 import { decideAttempt, isLockingFailure, type GuardState } from './policy.js';
 import { readGuard, refundAttempt, reserveAttempt } from './store.js';
 
@@ -43,7 +44,7 @@ export class PasswordGate {
 
   async pass(input: GateInput): Promise<GateResult> {
     const now = this.clock.now();
-    await checkRate(this.db, this.ipRule, input.ip, now);
+    await checkRate(this.db, this.ipRule, ipRateKey(input.ip), now);
 
     let captchaUsed = false;
     let reserved: GuardState | null = await reserveAttempt(this.db, input.guardKey, now, false);
@@ -65,7 +66,7 @@ export class PasswordGate {
       await refundAttempt(this.db, input.guardKey, reserved);
       return { kind: 'ok', needsRehash: this.hasher.needsRehash(input.passwordHash!), captchaUsed };
     }
-    await consumeRate(this.db, this.ipRule, input.ip, now).catch(() => undefined);
+    await consumeRate(this.db, this.ipRule, ipRateKey(input.ip), now).catch(() => undefined);
     if (isLockingFailure(reserved.failures)) return { kind: 'locked_now', lockedUntil: reserved.lockedUntil, failures: reserved.failures };
     return { kind: 'wrong_password', failures: reserved.failures, captchaUsed };
   }

@@ -90,6 +90,17 @@ for (const kind of DB_KINDS) {
       assert.equal(later.status, 401, 'the window passed');
     });
 
+    test('an IPv6 client cannot dodge the per-IP limit by rotating addresses within its /64', opts, async () => {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 7; i++) {
+        const r = await g.request('POST', '/api/v1/sessions', { body: { identifier: `v6-spray-${i}@example.com`, password: 'Spring2026!' }, ip: `2001:db8:77:1::${i.toString(16)}` });
+        statuses.push(r.status);
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429]);
+      const neighbour = await g.request('POST', '/api/v1/sessions', { body: { identifier: 'v6-other@example.com', password: 'Spring2026!' }, ip: '2001:db8:77:2::1' });
+      assert.equal(neighbour.status, 401, 'the next /64 is another client');
+    });
+
     test('health, readiness, metrics, OpenAPI 3.1 and docs', opts, async () => {
       assert.equal((await g.request('GET', '/healthz')).status, 200);
       assert.equal((await g.request('GET', '/readyz')).status, 200);

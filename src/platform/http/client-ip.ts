@@ -33,3 +33,19 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
 export function normaliseIp(ip: string): string {
   return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
 }
+
+/**
+ * The key a per-client-IP rate limit counts under. An IPv6 subscriber is usually handed a
+ * whole /64 and can pick a fresh address from it for every request, so IPv6 clients are
+ * counted per /64 prefix; IPv4 addresses count one by one.
+ */
+export function ipRateKey(ip: string): string {
+  const addr = normaliseIp(ip);
+  if (isIP(addr) !== 6) return addr;
+  const [head = '', tail = ''] = addr.split('%')[0]!.toLowerCase().split('::') as [string, string?];
+  const left = head ? head.split(':') : [];
+  const right = addr.includes('::') && tail ? tail.split(':') : [];
+  // An embedded IPv4 tail (::ffff:… forms were handled above) only ever sits in the last 32 bits.
+  const groups = addr.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
