@@ -142,7 +142,8 @@ export async function createGatehouse(config: Config, opts: GatehouseOptions = {
     ready: () => pingDatabase(services.database.db),
     version: packageVersion(),
   });
-  registerAuth(app, services.sessions, services.csrfKey);
+  const ring = config.keyRing;
+  registerAuth(app, services.sessions, services.csrfKey, [...ring.keys.keys()].filter((kid) => kid !== ring.currentKeyId).map((kid) => deriveSubkey(ring, 'csrf', kid)));
   registerProtection(app, services.protection);
   await registerRoutes(app, services);
   await app.ready();

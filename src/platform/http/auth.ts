@@ -40,7 +40,13 @@ function bearerToken(request: FastifyRequest): string | null {
   return m ? m[1]! : null;
 }
 
-export function registerAuth(app: FastifyInstance, sessions: SessionService, csrfKey: Buffer): void {
+/**
+ * `olderCsrfKeys` are the CSRF subkeys of the key ring's retired keys: a gh_csrf cookie set
+ * before a key rotation must keep working, or every signed-in console would fail its unsafe
+ * requests with csrf_failed until its user signed in again.
+ */
+export function registerAuth(app: FastifyInstance, sessions: SessionService, csrfKey: Buffer, olderCsrfKeys: readonly Buffer[] = []): void {
+  const csrfKeys = [csrfKey, ...olderCsrfKeys];
   app.decorateRequest('session', null);
   app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
     const kind = request.routeOptions.config.auth;
@@ -52,7 +58,7 @@ export function registerAuth(app: FastifyInstance, sessions: SessionService, csr
     if (!session) throw new AppError('unauthenticated');
     if (!bearer && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !constantTimeEqual(sent, csrfTokenFor(csrfKey, session.id))) throw new AppError('csrf_failed');
+      if (typeof sent !== 'string' || !csrfKeys.some((key) => constantTimeEqual(sent, csrfTokenFor(key, session.id)))) throw new AppError('csrf_failed');
     }
     request.session = session;
   });
