@@ -38,8 +38,9 @@ export default function AuditFilters({ onChange, withAccount, withSensitive = tr
         <Form.Item name="accountId" label={t('admin.accountId')}><Input allowClear style={{ width: 160 }} /></Form.Item>
       )}
       {withRange && (
-        <Form.Item name="range" label={t('audit.range')}>
-          <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
+        // The date-and-time range is ~500 px wide: let it shrink to a phone's width.
+        <Form.Item name="range" label={t('audit.range')} style={{ maxWidth: '100%' }}>
+          <DatePicker.RangePicker showTime allowEmpty={[true, true]} style={{ maxWidth: '100%' }} />
         </Form.Item>
       )}
       <Form.Item name="event" label={t('audit.event')}>

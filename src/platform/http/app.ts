@@ -21,6 +21,7 @@ import type { ErrorCode } from './error-catalog.js';
 
 const BODY_LIMIT_BYTES = 64 * 1024; // the largest legitimate body (a WebAuthn response) is a few KB
 const USER_AGENT_MAX_CHARS = 512;
+const ASSET_MAX_AGE_S = 365 * 24 * 60 * 60; // hashed file names: a rebuild changes the name, never the content
 
 export interface AppShellOptions {
   logger: Logger;
@@ -153,10 +154,22 @@ export async function buildAppShell(opts: AppShellOptions): Promise<FastifyInsta
   });
 
   const consoleDir = opts.consoleDir && existsSync(opts.consoleDir) ? opts.consoleDir : null;
-  if (consoleDir) await app.register(fastifyStatic, { root: consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (consoleDir) {
+    await app.register(fastifyStatic, {
+      root: consoleDir, prefix: '/', wildcard: false, index: ['index.html'],
+      // index.html names the hashed bundles, so it must be revalidated or a rebuilt console is
+      // not picked up; the hashed files under assets/ never change and may be kept for a year.
+      setHeaders: (reply, path) => {
+        if (path.endsWith('index.html')) reply.header('cache-control', 'no-cache');
+        else if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', `public, max-age=${ASSET_MAX_AGE_S}, immutable`);
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api/');
-    if (!isApi && consoleDir && (request.method === 'GET' || request.method === 'HEAD')) {
+    // A missing bundle (an old index.html asking for a file a rebuild removed) must be a 404:
+    // answering it with index.html makes the browser fail on HTML served as JavaScript.
+    const notTheSpa = request.url.startsWith('/api/') || request.url.startsWith('/assets/');
+    if (!notTheSpa && consoleDir && (request.method === 'GET' || request.method === 'HEAD')) {
       // Client-side routes of the console (e.g. /security, /not-me/<token>) all load the SPA.
       return reply.type('text/html').sendFile('index.html');
     }
