@@ -47,7 +47,7 @@ for (const kind of DB_KINDS) {
 
     test('two different addresses racing with their own codes both register', opts, async () => {
       const emails = [`pair-a-${Date.now()}@example.com`, `pair-b-${Date.now()}@example.com`];
-      const codes = [];
+      const codes: string[] = [];
       for (const [i, email] of emails.entries()) {
         await g.request('POST', '/api/v1/verification-codes', { body: { channel: 'email', to: email, purpose: 'register' }, ip: `10.70.1.${i + 1}` });
         codes.push(await g.latestCode(email));
