@@ -32,6 +32,7 @@ import { noticeTargetOf } from '../accounts/notice-target.js';
 import { decideAttempt, isLockingFailure, type GuardState } from '../signin/policy.js';
 import { insertSignIn, readGuard, refundAttempt, reserveAttempt } from '../signin/store.js';
 import type { SignInResult, SignInService } from '../signin/service.js';
+import { ipRateKey } from '../platform/http/client-ip.js';
 
 export interface CodeSignInDeps {
   db: Db;
@@ -64,7 +65,7 @@ export class CodeSignIn {
       throw new AppError('account_locked', { lockedUntil: null, reason: account.locked_reason ?? 'disabled' });
     }
     const now = this.d.clock.now();
-    await checkRate(this.d.db, this.d.ipRule, ctx.ip, now);
+    await checkRate(this.d.db, this.d.ipRule, ipRateKey(ctx.ip), now);
 
     let reserved: GuardState | null = await reserveAttempt(this.d.db, guardKey, now, false);
     if (!reserved) {
@@ -91,7 +92,7 @@ export class CodeSignIn {
       if (!account) throw validationFailed({ identifier: 'this number is bound to several accounts: sign in with the account email or account ID' });
       return this.d.signIn.afterFirstFactor(account, 'sms', ctx);
     }
-    await consumeRate(this.d.db, this.d.ipRule, ctx.ip, now).catch(() => undefined);
+    await consumeRate(this.d.db, this.d.ipRule, ipRateKey(ctx.ip), now).catch(() => undefined);
     if (isLockingFailure(reserved.failures)) {
       await this.lockedNow(account, reserved.lockedUntil, reserved.failures, ctx);
       throw new AppError('account_locked', { lockedUntil: toIso(reserved.lockedUntil) });
