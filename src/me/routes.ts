@@ -4,6 +4,7 @@ import { validationFailed } from '../platform/http/errors.js';
 import { errors, geoLocation, noContent, passwordField, str } from '../platform/http/schemas.js';
 import type { MeService } from './service.js';
 import { TIME_CURSOR_PATTERN } from '../platform/db/time-cursor.js';
+import { auditResponse, loginsResponse, meResponse, messagesResponse } from './response-schemas.js';
 
 const auth = { auth: 'account' as const };
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
@@ -16,7 +17,7 @@ function parseTime(name: string, raw: string | undefined): number | undefined {
 }
 
 export async function meRoutes(app: FastifyInstance, s: Services, me: MeService): Promise<void> {
-  app.get('/api/v1/me', { config: auth, schema: { tags: ['me'], security, summary: 'The account, its contacts (masked), security settings and MFA devices', response: { 200: { type: 'object', additionalProperties: true }, ...errors(401) } } }, async (request) =>
+  app.get('/api/v1/me', { config: auth, schema: { tags: ['me'], security, summary: 'The account, its contacts (masked), security settings and MFA devices', response: { 200: meResponse, ...errors(401) } } }, async (request) =>
     me.profile(request.session!.subjectId),
   );
 
@@ -63,7 +64,7 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
     schema: {
       tags: ['me'], security, summary: 'Sign-in history, newest first, each with its location and risk explanation',
       querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, cursor: { type: 'string', pattern: TIME_CURSOR_PATTERN } } },
-      response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401) },
+      response: { 200: loginsResponse, ...errors(400, 401) },
     },
   }, async (request) => me.logins(request.session!.subjectId, Math.min(Number(request.query.limit ?? 50) || 50, 200), request.query.cursor));
 
@@ -84,7 +85,7 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
     schema: {
       tags: ['me'], security, summary: 'The in-app message centre (the same notices as SMS and email)',
       querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, cursor: { type: 'string', pattern: TIME_CURSOR_PATTERN } } },
-      response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401) },
+      response: { 200: messagesResponse, ...errors(400, 401) },
     },
   }, async (request) => me.messages(request.session!.subjectId, Math.min(Number(request.query.limit ?? 50) || 50, 200), request.query.cursor));
 
@@ -110,7 +111,7 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
           limit: { type: 'string', pattern: '^[0-9]{1,3}$' },
         },
       },
-      response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401) },
+      response: { 200: auditResponse, ...errors(400, 401) },
     },
   }, async (request) => {
     const q = request.query;
