@@ -6,15 +6,17 @@
  * parts (risk signal details, audit details) stay open objects.
  */
 import { geoLocation } from '../platform/http/schemas.js';
+import type { FactorMethod } from '../factors/factor.js';
 
 const time = { type: 'string', format: 'date-time' } as const;
 const nullableTime = { type: ['string', 'null'], format: 'date-time' } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 const openObject = { type: 'object', additionalProperties: true } as const;
+const FACTOR_METHODS: readonly FactorMethod[] = ['totp', 'webauthn', 'hardware_token', 'sms', 'email', 'recovery_code'];
 const protection = {
   type: 'object',
   required: ['enabled', 'methods'],
-  properties: { enabled: { type: 'boolean' }, methods: { type: 'array', items: { type: 'string' } } },
+  properties: { enabled: { type: 'boolean' }, methods: { type: 'array', items: { type: 'string', enum: FACTOR_METHODS } } },
 } as const;
 
 export const meResponse = {

@@ -1,12 +1,13 @@
-// Request and response shapes of the Gatehouse HTTP API, written by hand from
-// shared/docs/api-contract.md (and, where the contract leaves a gap, from the
-// design listed in console/README.md).
-//
-// When the server publishes /api/openapi.json, generate `schema.d.ts` with
-//   npx openapi-typescript http://127.0.0.1:8080/api/openapi.json -o console/src/api/schema.d.ts
-// and replace the bodies below with aliases such as
-//   export type Me = components['schemas']['Me'];
-// Every other file imports its types from here, so that swap touches only this file.
+// Request and response shapes of the Gatehouse HTTP API. Where the server's route has a real
+// response schema the shape is DERIVED from `schema.d.ts`, which `npm run gen:api-types`
+// generates from the server's OpenAPI document (a test fails when it is stale); the rest are
+// still written by hand from shared/docs/api-contract.md until their routes get schemas.
+// Every other file imports its types from here, so a swap touches only this file.
+import type { paths } from './schema';
+
+/** The JSON body of a route's 200 answer, as the OpenAPI document describes it. */
+type Ok<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete' = 'get'> =
+  paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
 /* ---------- errors ---------- */
 export interface ErrorEnvelope {
@@ -54,31 +55,10 @@ export interface SecuritySettings {
   operationProtection: ProtectionSetting;
   remoteLoginProtection: { enabled: boolean };
 }
-export type MfaType = 'totp' | 'webauthn' | 'hardware_token';
-export interface MfaDevice { id: string; type: MfaType; name: string; createdAt: string }
-export interface Me {
-  account: {
-    id: string;
-    email: string;
-    locale?: string;
-    createdAt?: string;
-    /** Shown only when the server sends it (e.g. "unverified"); never invented by the console. */
-    realNameStatus?: string | null;
-    /** Root account or sub-user (sub-users come with a later issue). */
-    type?: 'root' | 'sub';
-    passwordChangedAt?: string | null;
-    lastSignInAt?: string | null;
-  };
-  contacts: {
-    email?: string;
-    /** Masked, e.g. "+86 138****8000"; null when unbound. */
-    phone: string | null;
-    /** Masked; null when unset. */
-    securityEmail: string | null;
-  };
-  security: SecuritySettings;
-  mfa: MfaDevice[];
-}
+/** GET /api/v1/me: contacts.phone and securityEmail are masked (e.g. "+86 138****8000"), null when unset. */
+export type Me = Ok<'/api/v1/me'>;
+export type MfaDevice = Me['mfa'][number];
+export type MfaType = MfaDevice['type'];
 export interface MfaOverview { devices: MfaDevice[]; recoveryCodesRemaining: number }
 export type SecurityPatch = Partial<{
   loginProtection: ProtectionSetting;
@@ -97,51 +77,17 @@ export interface SessionInfo {
 }
 export interface Location { country?: string | null; region?: string | null; city?: string | null }
 
-export interface RiskSignal { rule: string; details?: Record<string, unknown> }
-export interface LoginRisk {
-  unusualLocation?: boolean;
-  longInterval?: boolean;
-  newDevice?: boolean;
-  impossibleTravel?: boolean;
-  signals?: RiskSignal[];
-  [flag: string]: unknown;
-}
-export interface LoginRecord {
-  id?: string;
-  at: string;
-  ip: string;
-  location: Location | null;
-  result: string;
-  /** Why a failed or challenged sign-in ended as it did, e.g. "invalid_password". */
-  reason?: string | null;
-  method?: string;
-  userAgent?: string | null;
-  risk: LoginRisk | null;
-}
+/** GET /api/v1/me/logins; `reason` says why a failed or challenged sign-in ended as it did. */
+export type LoginsPage = Ok<'/api/v1/me/logins'>;
+export type LoginRecord = LoginsPage['logins'][number];
+export type LoginRisk = LoginRecord['risk'];
+export type RiskSignal = NonNullable<LoginRisk['signals']>[number];
 
-export interface InboxMessage {
-  id: string;
-  template: string;
-  subject: string;
-  text: string;
-  createdAt: string;
-  readAt: string | null;
-}
+export type MessagesPage = Ok<'/api/v1/me/messages'>;
+export type InboxMessage = MessagesPage['messages'][number];
 
-export interface AuditEvent {
-  id: string;
-  at: string;
-  event: string;
-  actor: string | { type?: string; id?: string | null; email?: string };
-  userAgent?: string | null;
-  ip: string | null;
-  location: string | Location | null;
-  result: string;
-  sensitive: boolean;
-  details: Record<string, unknown> | null;
-  accountId?: string | null;
-}
-export interface AuditPage { events: AuditEvent[]; nextCursor: string | null }
+export type AuditPage = Ok<'/api/v1/me/audit'>;
+export type AuditEvent = AuditPage['events'][number];
 export interface AuditQuery {
   from?: string; to?: string; event?: string; sensitive?: boolean; cursor?: string;
 }

@@ -7,9 +7,7 @@ import ResultTag from './ResultTag';
 import { formatLocation } from '../util/format';
 
 function actorText(actor: AuditEvent['actor']): string {
-  if (!actor) return '—';
-  if (typeof actor === 'string') return actor;
-  return [actor.type, actor.email ?? actor.id].filter(Boolean).join(': ');
+  return [actor.type, actor.id].filter(Boolean).join(': ') || '—';
 }
 
 /** Audit events with their details in an expandable row; shared by user and operator views. */
