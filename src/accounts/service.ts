@@ -27,6 +27,7 @@ import { commonPasswords } from './password-blocklist.js';
 import { passwordWeaknesses } from './password-policy.js';
 import { noticeTargetOf } from './notice-target.js';
 import { emailExists, findAccountByEmail, findAccountById, findAccountsByPhone, insertAccount, newAccountId, setAccountLock, updatePasswordHash, type AccountRow } from './store.js';
+import { GuardKeys } from '../signin/guard-keys.js';
 
 export interface AccountDeps {
   db: Db;
@@ -133,7 +134,7 @@ export class AccountService {
     const now = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
       await updatePasswordHash(trx, account.id, hash, now, true);
-      await clearGuard(trx, `acct:${account.id}`);
+      await clearGuard(trx, GuardKeys.account(account.id));
       const wasLocked = account.locked_reason === 'not_me';
       if (wasLocked) await setAccountLock(trx, account.id, null, now);
       const ended = await this.d.sessions.revokeAll(trx, 'account', account.id, 'password_reset');

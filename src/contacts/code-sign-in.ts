@@ -18,7 +18,7 @@ import { toIso } from '../platform/clock.js';
 import { AppError, validationFailed } from '../platform/http/errors.js';
 import type { RequestContext } from '../platform/http/context.js';
 import { appendAudit } from '../platform/audit/audit.js';
-import { deriveSubkey, hmacBase64Url, newId, type KeyRing } from '../platform/crypto.js';
+import { newId, type KeyRing } from '../platform/crypto.js';
 import { check as checkRate, consume as consumeRate } from '../platform/rate-limit/limiter.js';
 import type { RateRule } from '../platform/rate-limit/policy.js';
 import type { CaptchaService } from '../captcha/service.js';
@@ -33,6 +33,7 @@ import { decideAttempt, isLockingFailure, type GuardState } from '../signin/poli
 import { insertSignIn, readGuard, refundAttempt, reserveAttempt } from '../signin/store.js';
 import type { SignInResult, SignInService } from '../signin/service.js';
 import { ipRateKey } from '../platform/http/client-ip.js';
+import { GuardKeys } from '../signin/guard-keys.js';
 
 export interface CodeSignInDeps {
   db: Db;
@@ -47,11 +48,11 @@ export interface CodeSignInDeps {
 }
 
 export class CodeSignIn {
-  private readonly identifierKey: Buffer;
+  // The same keys as password sign-in, so an unknown number has one guard for both factors.
+  private readonly guardKeys: GuardKeys;
 
   constructor(private readonly d: CodeSignInDeps) {
-    // Same derivation as SignInService, so an unknown number has one guard for both factors.
-    this.identifierKey = deriveSubkey(d.keyRing, 'unknown-identifier-guard');
+    this.guardKeys = new GuardKeys(d.keyRing);
   }
 
   async signIn(input: { identifier: string; code: string; captcha?: string | undefined }, ctx: RequestContext): Promise<SignInResult> {
@@ -59,7 +60,7 @@ export class CodeSignIn {
     if (!id || id.kind !== 'phone') throw validationFailed({ identifier: 'sign in by code with the bound mobile number (+country code); use the password for the email or account ID' });
     const owners = await findAccountsByPhone(this.d.db, id.value, 2);
     const account = owners.length === 1 ? owners[0] : undefined;
-    const guardKey = account ? `acct:${account.id}` : `unknown:${hmacBase64Url(this.identifierKey, id.value)}`;
+    const guardKey = this.guardKeys.forAccountSignIn(account?.id ?? null, id.value);
     if (account && (account.locked_reason || account.status !== 'active')) {
       await this.failure(account, 'account_locked', ctx);
       throw new AppError('account_locked', { lockedUntil: null, reason: account.locked_reason ?? 'disabled' });

@@ -10,7 +10,7 @@ import { AppError, validationFailed } from '../platform/http/errors.js';
 import type { RequestContext } from '../platform/http/context.js';
 import { appendAudit } from '../platform/audit/audit.js';
 import type { AuditEventName } from '../platform/audit/events.js';
-import { deriveSubkey, hmacBase64Url, newId, type KeyRing } from '../platform/crypto.js';
+import { newId, type KeyRing } from '../platform/crypto.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { CaptchaService } from '../captcha/service.js';
 import type { SessionService } from '../sessions/service.js';
@@ -21,6 +21,7 @@ import { commonPasswords } from '../accounts/password-blocklist.js';
 import { passwordWeaknesses } from '../accounts/password-policy.js';
 import { findAccountByEmail, findAccountById, findAccountsByPhone, setAccountLock, type AccountRow } from '../accounts/store.js';
 import type { OperatorRole, OperatorsTable } from './schema.js';
+import { GuardKeys } from '../signin/guard-keys.js';
 
 export const OPERATOR_ROLES: readonly OperatorRole[] = ['admin', 'reviewer'];
 
@@ -35,10 +36,10 @@ export interface OperatorDeps {
 }
 
 export class OperatorService {
-  private readonly identifierKey: Buffer;
+  private readonly guardKeys: GuardKeys;
 
   constructor(private readonly d: OperatorDeps) {
-    this.identifierKey = deriveSubkey(d.keyRing, 'unknown-operator-guard');
+    this.guardKeys = new GuardKeys(d.keyRing);
   }
 
   async create(input: { email: string; name: string; password: string; role: OperatorRole }): Promise<{ id: string }> {
@@ -62,7 +63,7 @@ export class OperatorService {
   async signIn(input: { email: string; password: string; captcha?: string }, ctx: RequestContext): Promise<{ token: string; sessionId: string; expiresAt: number; operator: { id: string; role: OperatorRole } }> {
     const email = normaliseEmail(input.email);
     const operator = email ? await this.d.db.selectFrom('operators').selectAll().where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst() : undefined;
-    const guardKey = operator ? `op:${operator.id}` : `unknown-op:${hmacBase64Url(this.identifierKey, email ?? input.email)}`;
+    const guardKey = this.guardKeys.forOperatorSignIn(operator?.id ?? null, email ?? input.email);
     const gate = await this.d.gate.pass({ guardKey, passwordHash: operator?.password_hash ?? null, password: input.password, captcha: input.captcha, ip: ctx.ip });
     const now = this.d.clock.now();
     const audit = (event: AuditEventName, result: 'success' | 'failure', details: Record<string, unknown>) =>
@@ -119,7 +120,7 @@ export class OperatorService {
     const now = this.d.clock.now();
     const views = [];
     for (const a of accounts) {
-      const guard = await readGuard(this.d.db, `acct:${a.id}`);
+      const guard = await readGuard(this.d.db, GuardKeys.account(a.id));
       const activeSessions = (await this.d.sessions.list('account', a.id, null)).length;
       views.push({
         id: a.id, email: a.email, phone: a.phone, securityEmail: a.security_email, status: a.status, locale: a.locale,
@@ -163,7 +164,7 @@ export class OperatorService {
   unlock(operatorId: string, accountId: string, reason: string, ctx: RequestContext): Promise<void> {
     return this.actOn(operatorId, accountId, ctx, async (trx, account, now) => {
       await setAccountLock(trx, account.id, null, now);
-      await clearGuard(trx, `acct:${account.id}`);
+      await clearGuard(trx, GuardKeys.account(account.id));
       return { event: 'operator.account_unlocked', details: { reason, previous: account.locked_reason } };
     });
   }

@@ -1,5 +1,5 @@
 export interface SignInGuardsTable {
-  /** `acct:<id>` for a known account, `op:<id>` for an operator, `unknown:<hash>` otherwise. */
+  /** Named by `GuardKeys` (guard-keys.ts): `acct:<id>`, `op:<id>`, `mfa:<id>`, `unknown:<hmac>`. */
   key: string;
   window_started_at: number;
   failures: number;

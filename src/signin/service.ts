@@ -16,7 +16,7 @@ import { MINUTE_MS, toIso } from '../platform/clock.js';
 import { AppError } from '../platform/http/errors.js';
 import type { RequestContext } from '../platform/http/context.js';
 import { appendAudit, type AuditEntry } from '../platform/audit/audit.js';
-import { deriveSubkey, hmacBase64Url, newId, randomTokenBase64Url, sha256Base64Url, type KeyRing } from '../platform/crypto.js';
+import { newId, randomTokenBase64Url, sha256Base64Url, type KeyRing } from '../platform/crypto.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { CaptchaService } from '../captcha/service.js';
 import { classifyIdentifier } from '../accounts/identifiers.js';
@@ -34,6 +34,7 @@ import { insertSignIn } from './store.js';
 import type { NotMeLinks } from './not-me-links.js';
 import { noticeFacts } from '../risk/notice-facts.js';
 import { loginMethods } from '../protection/policy.js';
+import { GuardKeys } from './guard-keys.js';
 
 const CHALLENGE_TTL_MS = 10 * MINUTE_MS;
 
@@ -56,10 +57,10 @@ export interface SignInDeps {
 }
 
 export class SignInService {
-  private readonly identifierKey: Buffer;
+  private readonly guardKeys: GuardKeys;
 
   constructor(private readonly d: SignInDeps) {
-    this.identifierKey = deriveSubkey(d.keyRing, 'unknown-identifier-guard');
+    this.guardKeys = new GuardKeys(d.keyRing);
   }
 
   private async resolve(identifier: string): Promise<AccountRow | undefined> {
@@ -79,7 +80,7 @@ export class SignInService {
   async signInWithPassword(input: { identifier: string; password: string; captcha?: string }, ctx: RequestContext): Promise<SignInResult> {
     const account = await this.resolve(input.identifier);
     const normalised = classifyIdentifier(input.identifier)?.value ?? input.identifier.trim().toLowerCase();
-    const guardKey = account ? `acct:${account.id}` : `unknown:${hmacBase64Url(this.identifierKey, normalised)}`;
+    const guardKey = this.guardKeys.forAccountSignIn(account?.id ?? null, normalised);
     if (account && (account.locked_reason || account.status !== 'active')) {
       await this.d.hasher.verifyDummy(input.password);
       await this.failureAudit(account, 'account_locked', ctx);
