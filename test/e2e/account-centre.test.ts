@@ -54,9 +54,27 @@ describe('account centre in the browser', { skip: skip ?? false }, () => {
       assert.match(js.headers.get('cache-control') ?? '', /immutable/);
       await js.arrayBuffer();
     }
+    const api = await fetch(`${g.base}/api/v1/me`);
+    assert.equal(api.status, 401);
+    assert.equal(api.headers.get('cache-control'), 'no-store', 'API answers are never cached');
+    await api.arrayBuffer();
     const missing = await fetch(`${g.base}/assets/index-00000000.js`);
     assert.equal(missing.status, 404, 'not index.html served as JavaScript');
     assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'not_found');
+  });
+
+  test('public pages render their title and fit a phone, in English and Chinese', async () => {
+    const pages = ['signin', 'signup', 'forgot-password', 'help/code-not-received', 'help/account-lookup', 'help/lost-mfa', 'help/phone-change', 'no-such-page'];
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const visitor = await newContext(browser, { locale });
+      for (const p of pages) {
+        await visitor.page.goto(`${g.base}/${p}`);
+        await visitor.page.locator(p === 'no-such-page' ? '.ant-result-404' : 'h1').first().waitFor();
+        await atBothWidths(visitor.page, `${locale === 'zh-CN' ? 'zh-CN-' : ''}public-${p.replace(/\//g, '-')}`);
+      }
+      assert.deepEqual(visitor.errors, [], `no uncaught errors (${locale})`);
+      await visitor.context.close();
+    }
   });
 
   test('sign up with the emailed code', async () => {

@@ -57,8 +57,13 @@ describe('notices, captcha and the operator console in the browser', { skip: ski
     await page.locator('form button[type=submit]').first().click();
     await page.waitForURL(`${g.base}/`);
     await page.getByText(email).first().waitFor();
-    await page.getByRole('menuitem').first().waitFor({ state: 'detached' }).catch(() => {}); // the side menu is a drawer on phones
     await atBothWidths(page, 'zh-CN-account-overview');
+    // On a phone the side menu is a drawer behind the menu button.
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.locator('.ant-drawer').getByText('消息中心').click();
+    await page.waitForURL(`${g.base}/messages`);
+    await page.getByRole('heading', { name: '消息中心' }).waitFor();
+    await screenshot(page, 'zh-CN-messages-375');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -89,6 +94,9 @@ describe('notices, captcha and the operator console in the browser', { skip: ski
     const unreadLeft = (await g.api('GET', '/api/v1/me/messages', { token: await sessionToken(context) })).body;
     assert.equal(unreadLeft.messages.find((m: any) => m.template === 'remote_login')?.readAt != null, true, 'read on the server too');
 
+    // Reading a message makes the frame refetch the unread count; let that settle before
+    // clicking, or the click can land while the page re-renders (seen once: no navigation).
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
     await page.getByRole('button', { name: 'Review sign-ins' }).click();
     await page.waitForURL(`${g.base}/logins`);
     const row = page.locator('tr', { hasText: SHENZHEN_IP });
@@ -139,6 +147,11 @@ describe('notices, captcha and the operator console in the browser', { skip: ski
     await page.locator('tr', { hasText: REPORTED_IP }).waitFor();
     assert.match(g.services.geo.lookup(REPORTED_IP).city ?? '', /Shenzhen|深圳/, 'the accepted location now applies');
 
+    for (const q of ['phone-changes', 'mfa-unbinding']) {
+      await page.goto(`${g.base}/admin/reviews/${q}`);
+      await page.locator('h1').waitFor();
+      await atBothWidths(page, `admin-${q}`);
+    }
     for (const p of ['deliveries', 'audit']) {
       await page.goto(`${g.base}/admin/${p}`);
       await page.locator('h1').waitFor();
@@ -146,6 +159,12 @@ describe('notices, captcha and the operator console in the browser', { skip: ski
     }
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await page.locator('.ant-alert-success').first().waitFor();
+
+    // Both consoles in one browser: the operator's sign-in must not break the account
+    // console's CSRF token (each has its own cookie), so an unsafe call there still works.
+    await page.goto(`${g.base}/ip-report?ip=198.51.100.7&country=China&region=Beijing&city=Beijing`);
+    await page.locator('form button[type=submit]').first().click();
+    await page.getByText('Report submitted').waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });

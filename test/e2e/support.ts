@@ -214,13 +214,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Shows the page at both widths, screenshots each, and checks the phone layout fits: a page
- * wider than the screen means sideways scrolling on a phone.
+ * wider than the screen means sideways scrolling on a phone. The viewport is restored after.
  */
 export async function atBothWidths(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize() ?? WIDTHS.desktop;
   await page.mouse.move(0, 0); // no hover tooltip left over from the last click
   await page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').waitFor({ state: 'detached', timeout: 2000 }).catch(() => {});
   await page.setViewportSize(WIDTHS.desktop);
-  await page.waitForLoadState('networkidle');
+  // Let the page's data arrive before the screenshot; bounded, since a busy machine (the
+  // whole suite runs two files at once) can keep the network from ever looking idle.
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
   await screenshot(page, `${name}-1440`);
   await page.setViewportSize(WIDTHS.phone);
   await page.waitForTimeout(150); // antd's breakpoint observers re-render after the resize event
@@ -236,5 +239,5 @@ export async function atBothWidths(page: Page, name: string): Promise<void> {
     return `${by}px, at ${out.slice(0, 3).map((e: any) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`).join(', ')}`;
   });
   if (overflow) throw new Error(`${name} is wider than a 375px screen by ${overflow}`);
-  await page.setViewportSize(WIDTHS.desktop);
+  await page.setViewportSize(original);
 }

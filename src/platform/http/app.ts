@@ -83,6 +83,11 @@ export async function buildAppShell(opts: AppShellOptions): Promise<FastifyInsta
   app.addHook('onRequest', async (request) => {
     request.language = pickLanguage(request.headers['accept-language']);
   });
+  // API answers are personal (profile, sessions, codes' status): never kept by a browser or a
+  // shared cache, so Back after signing out shows nothing stale. Routes may set their own.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   // PostgreSQL text cannot hold U+0000 (the driver fails the whole query), SQLite can: refuse
   // it at the door so both databases answer bad input with the same 400, never a 500.
   app.addHook('preValidation', async (request) => {
