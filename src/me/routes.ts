@@ -28,11 +28,13 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
       response: {
         200: {
           type: 'object',
+          required: ['sessions'],
           properties: {
             sessions: {
               type: 'array',
               items: {
                 type: 'object',
+                required: ['id', 'current', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'location', 'userAgent'],
                 properties: { id: { type: 'string' }, current: { type: 'boolean' }, createdAt: { type: 'string' }, lastSeenAt: { type: 'string' }, expiresAt: { type: 'string' }, ip: { type: 'string' }, location: geoLocation, userAgent: { type: 'string' } },
               },
             },

@@ -97,9 +97,12 @@ describe('account centre in the browser', { skip: skip ?? false }, () => {
 
   test('sign in and see one\'s own account', async () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Keyboard only: type, Tab to the password, Enter submits.
     await page.getByLabel('Email, phone or account ID').fill(email);
-    await page.locator('input[type=password]').fill(PASSWORD);
-    await submit();
+    await page.keyboard.press('Tab');
+    await page.locator('input[type=password]:focus').waitFor();
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
     await page.waitForURL(`${g.base}/`);
     await page.getByText(email).first().waitFor();
     await atBothWidths(page, 'account-overview');

@@ -25,7 +25,7 @@ for (const kind of DB_KINDS) {
       if (!skip) await g.close();
     });
 
-    test('GET /me, /me/logins, /me/messages and /me/audit equal the service output', { skip: skip ?? false }, async () => {
+    test('GET /me, /me/sessions, /me/logins, /me/messages and /me/audit equal the service output', { skip: skip ?? false }, async () => {
       const account = await g.register();
       await g.services.database.db.updateTable('accounts').set({ phone: '+8613800138000', security_email: 'backup@example.com' }).where('id', '=', account.id).execute();
       await g.signIn(account.email, undefined, '123.125.114.144');
@@ -41,6 +41,17 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(me.body, plain(await g.services.me.profile(account.id)));
       assert.equal(me.body.mfa.length, 1);
       assert.ok(me.body.contacts.phone && me.body.contacts.securityEmail);
+
+      const sessions = await g.request('GET', '/api/v1/me/sessions', { token });
+      assert.equal(sessions.status, 200);
+      // Sessions show where, not coordinates: the schema keeps country/region/city/countryCode only.
+      const current = (await g.services.sessions.list('account', account.id, null)).map((x) => ({
+        ...x,
+        current: sessions.body.sessions.find((y: any) => y.id === x.id)?.current,
+        location: { country: x.location.country, region: x.location.region, city: x.location.city, countryCode: x.location.countryCode },
+      }));
+      assert.deepEqual(sessions.body, plain({ sessions: current }));
+      assert.equal(sessions.body.sessions.filter((x: any) => x.current).length, 1);
 
       const logins = await g.request('GET', '/api/v1/me/logins?limit=10', { token });
       assert.equal(logins.status, 200);

@@ -938,20 +938,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            sessions?: {
-                                id?: string;
-                                current?: boolean;
-                                createdAt?: string;
-                                lastSeenAt?: string;
-                                expiresAt?: string;
-                                ip?: string;
-                                location?: {
+                            sessions: {
+                                id: string;
+                                current: boolean;
+                                createdAt: string;
+                                lastSeenAt: string;
+                                expiresAt: string;
+                                ip: string;
+                                location: {
                                     country?: string | null;
                                     region?: string | null;
                                     city?: string | null;
                                     countryCode?: string | null;
                                 };
-                                userAgent?: string;
+                                userAgent: string;
                             }[];
                         };
                     };

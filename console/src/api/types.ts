@@ -66,15 +66,7 @@ export type SecurityPatch = Partial<{
   remoteLoginProtection: { enabled: boolean };
 }>;
 
-export interface SessionInfo {
-  id: string;
-  current: boolean;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string;
-  location: string | Location | null;
-  userAgent: string;
-}
+export type SessionInfo = Ok<'/api/v1/me/sessions'>['sessions'][number];
 export interface Location { country?: string | null; region?: string | null; city?: string | null }
 
 /** GET /api/v1/me/logins; `reason` says why a failed or challenged sign-in ended as it did. */
