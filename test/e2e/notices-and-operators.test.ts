@@ -68,6 +68,34 @@ describe('notices, captcha and the operator console in the browser', { skip: ski
     await context.close();
   });
 
+  test('the tenth wrong password shows the lock and when it ends', async () => {
+    const { email } = await g.register();
+    for (let i = 1; i <= 9; i++) {
+      const captcha = i > 3 ? await g.solvedCaptcha() : undefined;
+      const r = await g.api('POST', '/api/v1/sessions', { body: { identifier: email, password: `wrong ${i}`, ...(captcha ? { captcha } : {}) }, ip: '5.5.5.5' });
+      assert.equal(r.status, 401, `wrong #${i}`);
+    }
+    const { context, page, errors } = await newContext(browser, { ip: '6.6.6.6' });
+    await page.goto(`${g.base}/signin`);
+    await page.getByLabel('Email, phone or account ID').fill(email);
+    await page.locator('input[type=password]').fill('wrong 10');
+    await page.locator('form button[type=submit]').first().click();
+    await page.locator('altcha-widget').waitFor(); // the server owes a captcha first
+    await page.locator('altcha-widget input[type=checkbox]').click({ force: true }); // the widget's check mark overlays the box
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('altcha-widget')?.getState?.() === 'verified', null, { timeout: 30_000 });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/sessions'));
+    await page.locator('form button[type=submit]').first().click();
+    const locked = await answered;
+    assert.equal(locked.status(), 423);
+    const until = new Date(((await locked.json()) as { error: { details: { lockedUntil: string } } }).error.details.lockedUntil);
+    // The message names the end time (en-US formatting: month name, day, year), not a raw code.
+    const month = until.toLocaleString('en-US', { month: 'short' });
+    await page.getByText(new RegExp(`Password sign-in is locked until .*${month} ${until.getDate()}, ${until.getFullYear()}`)).waitFor();
+    await screenshot(page, 'signin-locked-1440');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   let noticeEmail = '';
   test('a sign-in from an unusual city leaves a remote-login notice in the message centre', async () => {
     ({ email: noticeEmail } = await g.register());

@@ -13,6 +13,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSy
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { loadConfig } from '../../src/config.js';
 import { createGatehouse, type Gatehouse } from '../../src/main.js';
 import { decodeBase32 } from '../../src/mfa/primitives/base32.js';
@@ -114,6 +116,8 @@ export interface E2eGatehouse extends Gatehouse {
   latestCode(to: string): Promise<string>;
   register(email?: string): Promise<{ id: string; email: string }>;
   createOperator(): Promise<{ email: string; password: string }>;
+  /** A fresh captcha challenge from the server, solved as the widget would (for API-side attempts). */
+  solvedCaptcha(): Promise<string>;
   /** The current TOTP code for a base32 secret, after moving past the last step used (codes are single-use). */
   totp(secret: string): string;
 }
@@ -175,6 +179,12 @@ export async function startE2eGatehouse(): Promise<E2eGatehouse> {
       const password = 'operator horse battery staple';
       await gatehouse.services.operators.create({ email, name: 'E2E Operator', password, role: 'admin' });
       return { email, password };
+    },
+    async solvedCaptcha() {
+      const { version: _v, codeChallenge: _c, ...challenge } = (await api('GET', '/api/v1/captcha')).body;
+      const solution = await solveChallenge({ challenge, deriveKey });
+      if (!solution) throw new Error('captcha not solved');
+      return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
     },
     totp(secret) {
       const step = Math.floor(clock.now() / 30_000);
