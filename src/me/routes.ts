@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../main.js';
 import { validationFailed } from '../platform/http/errors.js';
+import { ACCOUNT_COOKIE } from '../platform/http/auth.js';
+import { clearSessionCookies } from '../platform/http/cookies.js';
 import { errors, geoLocation, noContent, passwordField, str } from '../platform/http/schemas.js';
 import type { MeService } from './service.js';
 import { TIME_CURSOR_PATTERN } from '../platform/db/time-cursor.js';
@@ -58,6 +60,8 @@ export async function meRoutes(app: FastifyInstance, s: Services, me: MeService)
     schema: { tags: ['me'], security, summary: 'Sign out of every session, this one included', response: { ...noContent, ...errors(401, 403) } },
   }, async (request, reply) => {
     await me.revokeAllSessions(request.session!.subjectId, s.context(request));
+    // This session ended too: leave the browser no dead cookie to send.
+    clearSessionCookies(reply, ACCOUNT_COOKIE, s.config.secureCookies);
     return reply.code(204).send();
   });
 

@@ -85,6 +85,7 @@ for (const kind of DB_KINDS) {
       const tokens = [await g.signIn(email, TEST_PASSWORD, ip), await g.signIn(email, TEST_PASSWORD, ip), await g.signIn(email, TEST_PASSWORD, ip)];
       const r = await g.request('DELETE', '/api/v1/me/sessions', { token: tokens[1]!.token });
       assert.equal(r.status, 204);
+      assert.match(String(r.headers['set-cookie']), /gh_session=;.*Expires=Thu, 01 Jan 1970/i, 'the session cookie is cleared');
       for (const t of tokens) assert.equal((await me(t.token)).status, 401);
       assert.ok((await g.outbox(email)).some((m) => m.template === 'sessions_revoked'), 'sessions_revoked notice');
     });
