@@ -3,24 +3,18 @@
  * without a captcha must let exactly 3 through to the password check (401) and turn the other
  * 47 away with 428 — the count is one atomic statement, not a read-modify-write.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 
 const PARALLEL = 50;
 
 for (const kind of DB_KINDS) {
   describe(`parallel wrong passwords on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     test(`${PARALLEL} at once → exactly 3 invalid_credentials and ${PARALLEL - 3} captcha_required`, { skip: skip ?? false }, async () => {
       const { email } = await g.register();

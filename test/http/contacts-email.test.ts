@@ -3,25 +3,19 @@
  * the old one, 409 email_taken, the new account email signs in and the old one does not, and
  * both old and new contacts are told.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { account, sendCode } from '../support/contacts.js';
 
 const fresh = (tag: string) => `${tag}-${randomBytes(3).toString('hex')}@example.org`;
 
 for (const kind of DB_KINDS) {
   describe(`account and security email on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     test('security email: set with a code to it, change with a code to the old one', { skip: skip ?? false }, async () => {
       const a = await account(g);

@@ -3,22 +3,16 @@
  * in to the bound account, wrong codes count toward the same 3/10/24 h guard as passwords,
  * and the lookup reveals nothing before the code is proven.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { account, bindPhone, freshIp, sendCode, wrongCode } from '../support/contacts.js';
 
 for (const kind of DB_KINDS) {
   describe(`SMS-code sign-in and account lookup on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     const codeSignIn = (identifier: string, code: string, captcha?: string) =>
       g.request('POST', '/api/v1/sessions', { body: { identifier, code, ...(captcha ? { captcha } : {}) }, ip: '198.51.100.7' });

@@ -4,21 +4,15 @@
  * with notices written in one transaction and with parallel sign-ins): cursor paging must
  * visit every row exactly once.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 
 for (const kind of DB_KINDS) {
   describe(`history paging on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     async function pageAll(path: string, key: string, token: string, limit: number): Promise<any[]> {
       const out: any[] = [];

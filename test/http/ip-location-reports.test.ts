@@ -3,13 +3,13 @@
  * it (optionally for a covering prefix), the next lookup and sign-in use the correction;
  * rejects, guards on prefixes, expiry, audit, and other instances picking it up on reload.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DAY_MS } from '../../src/platform/clock.js';
 import { GeoReportService } from '../../src/geo-reports/service.js';
 import { openGeoLocator } from '../../src/geo/index.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { signInOperator } from '../support/operator.js';
 
 const US_IP = '8.8.8.8';
@@ -17,14 +17,8 @@ const BEIJING_IP = '123.125.114.144';
 
 for (const kind of DB_KINDS) {
   describe(`IP-location corrections on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     test('an accepted report changes the next lookup and the next sign-in\'s risk', { skip: skip ?? false }, async () => {
       const { email } = await g.register();

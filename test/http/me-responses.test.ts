@@ -5,25 +5,19 @@
  * output for an account that has something in every field (phone, MFA device, risky
  * sign-ins with signals, failures, notices, audit events).
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DAY_MS } from '../../src/platform/clock.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { enrolTotp } from '../support/mfa.js';
 
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 
 for (const kind of DB_KINDS) {
   describe(`/me response schemas keep every field on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     test('GET /me, /me/sessions, /me/logins, /me/messages and /me/audit equal the service output', { skip: skip ?? false }, async () => {
       const account = await g.register();

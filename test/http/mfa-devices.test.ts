@@ -3,11 +3,11 @@
  * software authenticator (register, then sign in under login protection), hardware OTP tokens
  * imported by an operator and bound by serial + code, and single-use recovery codes.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { signInOperator } from '../support/operator.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
 import { encodeBase32 } from '../../src/mfa/primitives/base32.js';
@@ -18,14 +18,8 @@ const ORIGIN = 'http://localhost:8080';
 
 for (const kind of DB_KINDS) {
   describe(`hardware MFA and recovery codes on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     async function owe(email: string) {
       const r = await g.request('POST', '/api/v1/sessions', { body: { identifier: email, password: TEST_PASSWORD } });

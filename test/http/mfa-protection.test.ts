@@ -4,24 +4,18 @@
  * and one account; switching protections off always needs verification; the operation's audit
  * entry links to its verification.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { stepUpByEmail } from '../support/mfa.js';
 
 const NEW_PASSWORD = 'a completely new passphrase 42';
 
 for (const kind of DB_KINDS) {
   describe(`operation protection on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     async function protectedAccount() {
       const { id, email } = await g.register();

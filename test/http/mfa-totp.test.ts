@@ -3,22 +3,16 @@
  * secret, listing on /me, login protection end to end (202 → verify → 201), replay refused
  * (also for two parallel uses of one code), and wrong codes counted apart from passwords.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { enrolTotp, totpCode, TOTP_STEP_MS } from '../support/mfa.js';
 
 for (const kind of DB_KINDS) {
   describe(`virtual MFA on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     async function signInOwing(email: string) {
       const r = await g.request('POST', '/api/v1/sessions', { body: { identifier: email, password: TEST_PASSWORD }, ip: '1.1.1.1' });

@@ -4,11 +4,11 @@
  * cooling-off period during which the owner is told and may cancel; afterwards `processDue`
  * removes the devices.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HOUR_MS } from '../../src/platform/clock.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { type TestGatehouse, useGatehouse } from '../support/harness.js';
 import { signInOperator } from '../support/operator.js';
 import { enrolTotp } from '../support/mfa.js';
 
@@ -16,14 +16,8 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 for (const kind of DB_KINDS) {
   describe(`lost-MFA unbind tickets on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     async function accountWithMfa() {
       const { id, email } = await g.register();

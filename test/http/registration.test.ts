@@ -3,11 +3,11 @@
  * not reveal existing accounts, the weak-password reasons, single use, 5 wrong tries, a new
  * code voiding the old, expiry, and the resend / per-IP throttles.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MINUTE_MS } from '../../src/platform/clock.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 
 let seq = 0;
 const uniqueEmail = (tag: string) => `${tag}-${Date.now().toString(36)}-${++seq}@example.com`;
@@ -16,14 +16,8 @@ const uniqueIp = () => `10.20.${Math.floor(seq / 200)}.${(seq++ % 200) + 1}`;
 
 for (const kind of DB_KINDS) {
   describe(`verification codes and registration on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
     const opts = { skip: skip ?? false };
 
     const sendCode = (to: string, ip: string, purpose = 'register', channel = 'email') =>

@@ -5,25 +5,19 @@
  * remote-login protection turns it into a 202 finished with an emailed code; 31 days of
  * silence produce `long_interval_login`; the "not me" link in a notice locks the account.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DAY_MS } from '../../src/platform/clock.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 
 export const BEIJING_IPS = ['123.125.114.144', '220.181.38.148'];
 export const SHENZHEN_IP = '183.3.226.35';
 
 for (const kind of DB_KINDS) {
   describe(`remote-login and long-interval notices on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     async function accountWithPhone(phone: string) {
       const account = await g.register();

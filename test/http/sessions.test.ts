@@ -3,12 +3,12 @@
  * of all, what a password change and a password reset end, idle and absolute expiry with a
  * moved clock, and CSRF for cookie-authenticated unsafe methods.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DAY_MS, HOUR_MS } from '../../src/platform/clock.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 
 let n = 0;
 const ipFor = () => `10.30.${Math.floor(n / 200)}.${(n++ % 200) + 1}`;
@@ -27,14 +27,8 @@ function cookiesOf(setCookie: unknown): Record<string, string> {
 
 for (const kind of DB_KINDS) {
   describe(`sessions on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
     const opts = { skip: skip ?? false };
     const me = (token: string) => g.request('GET', '/api/v1/me', { token });
     /** Waits for the fire-and-forget write that slides a session's idle deadline to land. */

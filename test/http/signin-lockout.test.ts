@@ -3,22 +3,16 @@
  * captcha for every attempt, the 10th locks for 24 h from the first, a right password during
  * the lock gets 423, and unknown identifiers behave exactly like real ones.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DAY_MS, HOUR_MS } from '../../src/platform/clock.js';
-import { DB_KINDS, postgresSkipReason } from '../support/databases.js';
-import { startGatehouse, TEST_PASSWORD, type TestGatehouse } from '../support/harness.js';
+import { DB_KINDS } from '../support/databases.js';
+import { TEST_PASSWORD, type TestGatehouse, useGatehouse } from '../support/harness.js';
 
 for (const kind of DB_KINDS) {
   describe(`sign-in brute-force policy on ${kind}`, async () => {
-    const skip = kind === 'postgres' ? await postgresSkipReason() : null;
     let g: TestGatehouse;
-    before(async () => {
-      if (!skip) g = await startGatehouse(kind);
-    });
-    after(async () => {
-      if (!skip) await g.close();
-    });
+    const skip = await useGatehouse(kind, (started) => (g = started));
 
     async function attempt(identifier: string, password: string, captcha?: string, ip = '9.9.9.9') {
       return g.request('POST', '/api/v1/sessions', { body: { identifier, password, ...(captcha ? { captcha } : {}) }, ip });

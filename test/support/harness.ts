@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createGatehouse, type Gatehouse } from '../../src/main.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { freshDatabase, type DbKind, type FreshDatabase } from './databases.js';
+import { after, before } from 'node:test';
+import { freshDatabase, postgresSkipReason, type DbKind, type FreshDatabase } from './databases.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -108,4 +109,23 @@ export async function startGatehouse(kind: DbKind, env: Record<string, string> =
     },
   };
   return t;
+}
+
+/**
+ * The per-database suite set-up every storage-facing test file shares: inside a `describe`,
+ * starts a fresh Gatehouse on `kind` before its tests and closes it after, handing it over
+ * through `assign`. Returns why the suite must skip (PostgreSQL unreachable outside CI), or null.
+ */
+export async function useGatehouse(kind: DbKind, assign: (g: TestGatehouse) => void, env: Record<string, string> = {}): Promise<string | null> {
+  const skip = kind === 'postgres' ? await postgresSkipReason() : null;
+  let started: TestGatehouse | null = null;
+  before(async () => {
+    if (skip) return;
+    started = await startGatehouse(kind, env);
+    assign(started);
+  });
+  after(async () => {
+    await started?.close();
+  });
+  return skip;
 }
