@@ -44,7 +44,9 @@ export default function SecurityKeyModal({ open, onClose, onDone }: { open: bool
       okButtonProps={{ disabled: !supported }} forceRender>
       {!supported && <Alert type="warning" showIcon title={t('mfa.key.unsupported')} style={{ marginBottom: 16 }} />}
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={register} initialValues={{ name: t('mfa.key.defaultName') }}>
+      {/* A form name prefixes the input's id: the other device dialogs, rendered hidden on the
+          same page, also have a "name" field, and a duplicate id ties this label to their input. */}
+      <Form form={form} name="securityKey" layout="vertical" onFinish={register} initialValues={{ name: t('mfa.key.defaultName') }}>
         <Form.Item name="name" label={t('mfa.deviceName')} extra={t('mfa.key.hint')}
           rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input maxLength={64} autoFocus />
