@@ -5,12 +5,12 @@
  * the operator console. Sign-ins "from" chosen IPs use the trusted proxy header
  * (GATEHOUSE_TRUST_PROXY=loopback), set on the browser context.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { DAY_MS } from '../../src/platform/clock.js';
 import {
-  atBothWidths, browserSkipReason, ensureConsoleBuilt, launchChromium, newContext, PASSWORD, screenshot, startE2eGatehouse, type E2eGatehouse,
+  atBothWidths, browserSkipReason, newContext, PASSWORD, screenshot, type E2eGatehouse, useBrowserSuite,
 } from './support.js';
 
 const skip = browserSkipReason();
@@ -22,14 +22,9 @@ describe('notices, captcha and the operator console in the browser', { skip: ski
   let g: E2eGatehouse;
   let browser: Browser;
 
-  before(async () => {
-    await ensureConsoleBuilt();
-    g = await startE2eGatehouse();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await g?.close();
+  useBrowserSuite((started, launched) => {
+    g = started;
+    browser = launched;
   });
 
   test('zh-CN at 375 px: three wrong passwords, the captcha appears, solved in the browser, then signed in', async () => {

@@ -5,11 +5,11 @@
  * operation protection, where the step-up dialog asks for an emailed code (read from the dev
  * outbox) before the change goes through.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  atBothWidths, browserSkipReason, ensureConsoleBuilt, launchChromium, newContext, PASSWORD, screenshot, startE2eGatehouse, WIDTHS, type E2eGatehouse,
+  atBothWidths, browserSkipReason, newContext, PASSWORD, screenshot, WIDTHS, type E2eGatehouse, useBrowserSuite,
 } from './support.js';
 
 const skip = browserSkipReason();
@@ -20,14 +20,9 @@ describe('security keys and the step-up dialog in the browser', { skip: skip ?? 
   let g: E2eGatehouse;
   let browser: Browser;
 
-  before(async () => {
-    await ensureConsoleBuilt();
-    g = await startE2eGatehouse();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await g?.close();
+  useBrowserSuite((started, launched) => {
+    g = started;
+    browser = launched;
   });
 
   /** The ids of the messages already in the outbox, so a new code can be told from old ones. */

@@ -8,6 +8,7 @@
  * the past would make every session cookie arrive already expired.
  */
 import { execFileSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -250,4 +251,23 @@ export async function atBothWidths(page: Page, name: string): Promise<void> {
   });
   if (overflow) throw new Error(`${name} is wider than a 375px screen by ${overflow}`);
   await page.setViewportSize(original);
+}
+
+/**
+ * The set-up every browser suite shares: inside a `describe`, builds the console if stale,
+ * starts a Gatehouse and Chromium before the tests and closes both after.
+ */
+export function useBrowserSuite(assign: (g: E2eGatehouse, browser: Browser) => void): void {
+  let g: E2eGatehouse | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    await ensureConsoleBuilt();
+    g = await startE2eGatehouse();
+    browser = await launchChromium();
+    assign(g, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await g?.close();
+  });
 }
