@@ -84,6 +84,7 @@ export interface Gatehouse {
   close(): Promise<void>;
 }
 
+const MFA_TICK_INTERVAL_MS = 60_000;
 const DEFAULT_CAPTCHA: CaptchaDifficulty = { cost: 100, counterMin: 2_000, counterMax: 5_000 };
 
 function packageVersion(): string {
@@ -148,10 +149,16 @@ export async function createGatehouse(config: Config, opts: GatehouseOptions = {
   await registerRoutes(app, services);
   await app.ready();
   const background = services.delivery.start(services.logger, services.geoReports);
+  // Completes approved lost-MFA tickets past their cooling-off and drops expired WebAuthn challenges.
+  const mfaTimer = setInterval(() => {
+    services.mfa.tick(services.clock.now()).catch((err: unknown) => services.logger.warn({ err }, 'mfa periodic work failed'));
+  }, MFA_TICK_INTERVAL_MS);
+  mfaTimer.unref();
   return {
     app,
     services,
     async close() {
+      clearInterval(mfaTimer);
       await background.stop();
       await app.close();
       await services.delivery.close();

@@ -6,19 +6,11 @@ import type { UnbindInput } from './service.js';
 
 const idParams = { type: 'object', properties: { id: str(32) }, required: ['id'] } as const;
 const opSecurity: Array<Record<string, string[]>> = [{ bearer: [] }];
-/** How often approved requests past their cooling-off are completed (and expired WebAuthn challenges dropped). */
-const PROCESS_DUE_INTERVAL_MS = 60_000;
 /** Room for a ~3 MB scan in base64 plus the text fields. */
 const SUBMIT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export async function mfaUnbindRoutes(app: FastifyInstance, s: Services): Promise<void> {
   const unbind = s.mfa.unbind;
-  const timer = setInterval(() => {
-    s.mfa.tick(s.clock.now()).catch((err: unknown) => s.logger.warn({ err }, 'mfa periodic work failed'));
-  }, PROCESS_DUE_INTERVAL_MS);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
-
   app.post<{ Body: UnbindInput }>('/api/v1/mfa-unbind-requests', {
     bodyLimit: SUBMIT_BODY_LIMIT_BYTES,
     schema: {
