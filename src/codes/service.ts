@@ -14,23 +14,11 @@ import { validationFailed } from '../platform/http/errors.js';
 import { checkPhone, normaliseEmail } from '../accounts/identifiers.js';
 import { findAccountByEmail, findAccountsByPhone } from '../accounts/store.js';
 import type { Notifier } from '../notify/notifier.js';
-import type { Locale, VerificationPurpose } from '../notify/templates/index.js';
+import type { Locale } from '../notify/templates/index.js';
 import {
   CODE_DIGITS, CODE_RESEND_INTERVAL_MS, CODE_TTL_MS, CODES_PER_DESTINATION_PER_HOUR, CODES_PER_IP_PER_HOUR, HOUR,
   type CodeChannel, type CodePurpose, type InternalCodePurpose, type PublicCodePurpose,
 } from './constants.js';
-
-/** The message names what the code is for, in the templates' words ("to sign up", "to bind this phone"…). */
-function templatePurpose(channel: CodeChannel, purpose: CodePurpose): VerificationPurpose | 'verify' {
-  switch (purpose) {
-    case 'register': return 'sign_up';
-    case 'login': case 'second_factor': return 'sign_in';
-    case 'reset_password': return 'reset_password';
-    case 'bind_contact': return channel === 'sms' ? 'bind_phone' : 'bind_email';
-    case 'step_up': return 'sensitive_operation';
-    case 'verify': return 'verify';
-  }
-}
 
 const CODE_TIMINGS = { expiresIn: CODE_TTL_MS / 1000, resendAfter: CODE_RESEND_INTERVAL_MS / 1000 } as const;
 import { consumeCode, replaceCode, spendAttempt } from './store.js';
@@ -103,7 +91,7 @@ export class CodeService {
       });
       if (recipient) {
         const target = { accountId: recipient.accountId, locale: recipient.locale, email: null, phone: null };
-        await this.notifier.send(trx, channel, destination, target, 'verification_code', { code, purpose: templatePurpose(channel, purpose), expiresInMinutes: CODE_TTL_MS / 60_000 }, now);
+        await this.notifier.send(trx, channel, destination, target, 'verification_code', { code, purpose, expiresInMinutes: CODE_TTL_MS / 60_000 }, now);
       }
     });
   }

@@ -16,6 +16,11 @@ const IF_YOU_IGNORE = 'If this was you, no action is needed.';
 
 /** Infinitive phrases, so they read after "to …". */
 const PURPOSES: Record<VerificationPurpose, string> = {
+  register: 'create your account',
+  login: 'sign in',
+  bind_contact: 'link this phone number or email address',
+  second_factor: 'finish signing in',
+  step_up: 'confirm a sensitive action',
   sign_in: 'sign in',
   sign_up: 'create your account',
   reset_password: 'reset your password',

@@ -189,3 +189,16 @@ test('realname and ticket statuses are translated', () => {
   const custom = renderTemplate('ticket_update', 'en', { ticketId: 'T-1', status: 'escalated' }, brand);
   assert.ok(custom.text.includes('escalated'));
 });
+
+test('the purposes codes are issued for are named in words', () => {
+  const cases: Array<[string, 'en' | 'zh-CN', RegExp]> = [
+    ['register', 'en', /create your account/],
+    ['login', 'en', /sign in/],
+    ['bind_contact', 'zh-CN', /绑定手机号或邮箱/],
+    ['step_up', 'zh-CN', /敏感操作/],
+  ];
+  for (const [purpose, locale, expected] of cases) {
+    const r = renderTemplate('verification_code', locale, { code: '123456', purpose, expiresInMinutes: 10 }, brand);
+    assert.match(r.text, expected, `${purpose} in ${locale}`);
+  }
+});

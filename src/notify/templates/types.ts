@@ -48,6 +48,12 @@ export interface Brand {
  * "verify your identity", never as the raw internal value.
  */
 export type VerificationPurpose =
+  // The purposes codes are issued for (src/codes/constants.ts), stored with the message as sent.
+  | 'register'
+  | 'login'
+  | 'bind_contact'
+  | 'second_factor'
+  | 'step_up'
   | 'sign_in'
   | 'sign_up'
   | 'reset_password'

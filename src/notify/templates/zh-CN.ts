@@ -20,6 +20,11 @@ const IF_YOU_IGNORE = '如果这是您本人的操作，请忽略本邮件。';
 
 /** Verb phrases, so they read after 您正在…. */
 const PURPOSES: Record<VerificationPurpose, string> = {
+  register: '注册账号',
+  login: '登录账号',
+  bind_contact: '绑定手机号或邮箱',
+  second_factor: '完成登录验证',
+  step_up: '进行敏感操作',
   sign_in: '登录账号',
   sign_up: '注册账号',
   reset_password: '找回密码',
