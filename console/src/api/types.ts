@@ -9,6 +9,10 @@ import type { paths } from './schema';
 type Ok<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete' = 'get'> =
   paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
+/** The JSON body a route accepts, as its request schema (and so the OpenAPI document) states it. */
+type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch' = 'post'> =
+  paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+
 /* ---------- errors ---------- */
 export interface ErrorEnvelope {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -17,17 +21,17 @@ export interface ErrorEnvelope {
 /* ---------- verification codes ---------- */
 export type CodeChannel = 'email' | 'sms';
 export type CodePurpose = 'register' | 'login' | 'reset_password' | 'bind_contact' | 'verify';
-export interface SendCodeRequest { channel: CodeChannel; to: string; purpose: CodePurpose }
+export type SendCodeRequest = Body<'/api/v1/verification-codes'>;
 export interface SendCodeResponse { expiresIn: number; resendAfter: number }
 
 /* ---------- registration ---------- */
-export interface RegisterRequest { email: string; password: string; code: string }
+export type RegisterRequest = Body<'/api/v1/accounts'>;
 export interface RegisterResponse { account: { id: string; email: string } }
 
 /* ---------- sign-in (customer and operator share the shapes) ---------- */
 export interface PasswordSignInRequest { identifier: string; password: string; captcha?: string }
 export interface CodeSignInRequest { identifier: string; code: string; captcha?: string }
-export interface AdminSignInRequest { email: string; password: string; captcha?: string }
+export type AdminSignInRequest = Body<'/api/v1/admin/sessions'>;
 export interface SignInSuccess {
   token: string;
   session: { id: string; expiresAt: string };
@@ -100,37 +104,15 @@ export interface DiagnosisStep {
   detail: string;
 }
 export interface DiagnosisResponse { steps: DiagnosisStep[] }
-export interface IpLocationReportRequest {
-  ip: string; country: string; region: string; city: string; note?: string;
-}
+export type IpLocationReportRequest = Body<'/api/v1/me/ip-location-reports'>;
 export interface LookupResponse { accounts: { id: string; maskedEmail: string }[] }
-export type DocumentKind =
-  'id_front' | 'id_back' | 'holding_id' | 'driver_license' | 'business_license' | 'legal_rep_id' | 'other';
-/** Base64 without a data: prefix; JPEG, PNG or WebP. */
-export interface UploadedDocument { kind: DocumentKind; contentType: string; data: string }
+/** Base64 without a data: prefix; JPEG, PNG or WebP (the server checks the bytes match). */
+export type UploadedDocument = PhoneChangeRequest['documents'][number];
+export type DocumentKind = UploadedDocument['kind'];
 /** No sign-in needed; `account` is the account email or ID. */
-export interface PhoneChangeRequest {
-  account: string;
-  newPhone: string;
-  code: string;
-  contactEmail: string;
-  note?: string;
-  documents: UploadedDocument[];
-}
-/** Personal: name + idNumber; enterprise: company + applicant + business-licence image. */
-export interface MfaUnbindRequest {
-  kind: 'personal' | 'enterprise';
-  accountEmail: string;
-  phone: string;
-  name?: string;
-  idNumber?: string;
-  companyName?: string;
-  companyId?: string;
-  applicantName?: string;
-  applicantIdNumber?: string;
-  /** data: URL or base64 of a PNG/JPEG/WebP image. */
-  businessLicence?: string;
-}
+export type PhoneChangeRequest = Body<'/api/v1/phone-change-requests'>;
+/** Personal: name + idNumber; enterprise: company + applicant + business-licence image (data: URL or base64). */
+export type MfaUnbindRequest = Body<'/api/v1/mfa-unbind-requests'>;
 export interface TicketCreated { id: string; status: string }
 
 /* ---------- operator console ---------- */

@@ -12,7 +12,10 @@ export const DOCUMENT_ACCEPT = 'image/jpeg,image/png,image/webp';
 export async function toDocument(kind: DocumentKind, files: UploadFile[] | undefined): Promise<UploadedDocument | null> {
   const f = files?.[0];
   if (!f?.originFileObj) return null;
-  return { kind, contentType: f.type || 'image/jpeg', data: await fileToBase64(f.originFileObj) };
+  // The picker only offers DOCUMENT_ACCEPT types; anything else is sent as is and the server
+  // refuses it with a field error, which the form shows.
+  const contentType = (f.type || 'image/jpeg') as UploadedDocument['contentType'];
+  return { kind, contentType, data: await fileToBase64(f.originFileObj) };
 }
 
 /** Use inside a Form.Item with valuePropName="fileList" and getValueFromEvent={uploadValue}. */
