@@ -19,6 +19,7 @@ import { CODE_TTL_MS } from '../../codes/constants.js';
 import { CLAIM_BATCH_SIZE, CLAIM_LEASE_MS } from './constants.js';
 import { afterAttempt } from './policy.js';
 import { claimDue, finishClaim, insertAttempt } from './store.js';
+import { OneAtATime } from '../../platform/one-at-a-time.js';
 
 export interface DeliveryProviders {
   email?: ChannelProvider;
@@ -53,7 +54,7 @@ export function outgoingOf(row: MessagesTable): OutgoingMessage {
 }
 
 export class DeliveryWorker {
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly rounds = new OneAtATime();
 
   constructor(
     private readonly db: Db,
@@ -65,9 +66,7 @@ export class DeliveryWorker {
 
   /** One round: claim a batch and deliver it. Rounds of one worker never overlap. */
   runOnce(): Promise<RoundResult> {
-    const next = this.chain.then(() => this.round());
-    this.chain = next.catch(() => undefined);
-    return next;
+    return this.rounds.run(() => this.round());
   }
 
   /** Rounds until nothing is due (tests; draining on shutdown). */

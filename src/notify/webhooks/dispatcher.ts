@@ -28,6 +28,7 @@ import { webhookEventsOf } from './events.js';
 import type { WebhookDeliveriesTable, WebhooksTable } from './schema.js';
 import { webhookSecretAad } from './service.js';
 import { activeWebhooks, auditEventsAfter, findWebhook, insertDeliveries, lockCursor, moveCursor } from './store.js';
+import { OneAtATime } from '../../platform/one-at-a-time.js';
 
 const CURSOR_NAME = 'webhook-fanout';
 const FANOUT_PAGE = 500;
@@ -36,7 +37,7 @@ export const WEBHOOK_TIMEOUT_MS = 10 * SECOND_MS;
 const MAX_REASON_CHARS = 500;
 
 export class WebhookDispatcher {
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly rounds = new OneAtATime();
 
   constructor(
     private readonly db: Db,
@@ -47,12 +48,10 @@ export class WebhookDispatcher {
   ) {}
 
   runOnce(): Promise<{ fannedOut: number; sent: number; retried: number; failed: number }> {
-    const next = this.chain.then(async () => {
+    return this.rounds.run(async () => {
       const fannedOut = await this.fanOut();
       return { fannedOut, ...(await this.deliverDue()) };
     });
-    this.chain = next.catch(() => undefined);
-    return next;
   }
 
   /** Turns new audit events into delivery rows for matching subscriptions; returns rows made. */
