@@ -21,5 +21,11 @@ run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.
 const consoleIndex = 'console/dist/index.html';
 if (existsSync('console/vite.config.ts')) {
   const built = existsSync(consoleIndex) ? statSync(consoleIndex).mtimeMs : 0;
-  if (newest('console') > built) run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']);
+  // Always a production build: under NODE_ENV=test antd makes every generated id "test-id".
+  if (newest('console') > built) {
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
 }

@@ -64,7 +64,8 @@ export async function ensureConsoleBuilt(): Promise<void> {
   mkdirSync('test-artifacts', { recursive: true });
   const deadline = Date.now() + BUILD_WAIT_MS;
   for (;;) {
-    if (consoleIsFresh()) return;
+    // While another file builds, dist/ is half-written (vite empties it first): wait for the lock.
+    if (consoleIsFresh() && !existsSync(BUILD_LOCK)) return;
     let fd: number | null = null;
     try {
       fd = openSync(BUILD_LOCK, 'wx');
@@ -76,7 +77,13 @@ export async function ensureConsoleBuilt(): Promise<void> {
     }
     try {
       if (!consoleIsFresh()) {
-        execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+        // The test runner sets NODE_ENV=test, under which antd gives every generated id the same
+        // value ("test-id"): every modal would share one title id and labels would point at the
+        // wrong inputs. Build exactly as `npm run build` does.
+        execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], {
+          stdio: 'inherit',
+          env: { ...process.env, NODE_ENV: 'production' },
+        });
       }
       return;
     } finally {
