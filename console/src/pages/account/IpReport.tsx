@@ -6,7 +6,7 @@ import type { IpLocationReportRequest } from '../../api/types';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageTitle from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
-import { applyFieldErrors } from '../../util/errors';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 
 /** Report an IP whose location looks wrong; operators review it and correct the lookup. */
 export default function IpReport() {
@@ -14,23 +14,12 @@ export default function IpReport() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [form] = Form.useForm<IpLocationReportRequest>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  const submit = async (v: IpLocationReportRequest) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await reportIpLocation({ ...v, ip: v.ip.trim(), note: v.note?.trim() || undefined });
-      setDone(res.report.id);
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: IpLocationReportRequest) => {
+    const res = await reportIpLocation({ ...v, ip: v.ip.trim(), note: v.note?.trim() || undefined });
+    setDone(res.report.id);
+  });
 
   if (done) {
     return (

@@ -7,8 +7,8 @@ import ErrorAlert from '../../components/ErrorAlert';
 import PageTitle from '../../components/PageTitle';
 import PasswordFields from '../../components/PasswordFields';
 import { useI18n } from '../../i18n';
-import { applyFieldErrors } from '../../util/errors';
 import { isEmail } from '../../util/format';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 
 interface Values { identifier: string; code: string; newPassword: string; newPasswordConfirm: string }
 
@@ -17,27 +17,16 @@ export default function ForgotPassword() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const identifier = () => {
     const raw = String(form.getFieldValue('identifier') ?? '').trim();
     return isEmail(raw) ? raw : raw.replace(/[\s-]/g, '');
   };
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await resetPassword({ identifier: identifier(), code: v.code.trim(), newPassword: v.newPassword });
-      setDone(true);
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: Values) => {
+    await resetPassword({ identifier: identifier(), code: v.code.trim(), newPassword: v.newPassword });
+    setDone(true);
+  });
 
   if (done) {
     return (

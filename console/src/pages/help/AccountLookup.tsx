@@ -6,7 +6,7 @@ import CodeField from '../../components/CodeField';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageTitle from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
-import { applyFieldErrors } from '../../util/errors';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 
 interface Values { phone: string; code: string }
 const normalise = (p: unknown) => String(p ?? '').replace(/[\s-]/g, '');
@@ -16,21 +16,10 @@ export default function AccountLookup() {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [result, setResult] = useState<LookupResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await lookupAccountsByPhone({ phone: normalise(v.phone), code: v.code.trim() }));
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: Values) => {
+    setResult(await lookupAccountsByPhone({ phone: normalise(v.phone), code: v.code.trim() }));
+  });
 
   return (
     <>

@@ -6,7 +6,7 @@ import type { CodeChannel, DiagnosisStep } from '../../api/types';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageTitle from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
-import { applyFieldErrors } from '../../util/errors';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 
 interface Values { channel: CodeChannel; to: string }
 
@@ -22,23 +22,11 @@ export default function CodeNotReceived() {
   const [form] = Form.useForm<Values>();
   const channel = Form.useWatch('channel', form) ?? 'sms';
   const [steps, setSteps] = useState<DiagnosisStep[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const to = v.channel === 'sms' ? v.to.replace(/[\s-]/g, '') : v.to.trim();
-      setSteps((await diagnoseDelivery({ channel: v.channel, to })).steps);
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-      setSteps(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: Values) => {
+    const to = v.channel === 'sms' ? v.to.replace(/[\s-]/g, '') : v.to.trim();
+    setSteps((await diagnoseDelivery({ channel: v.channel, to })).steps);
+  }, () => setSteps(null));
 
   return (
     <>

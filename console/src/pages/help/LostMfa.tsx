@@ -6,7 +6,7 @@ import DocumentsUpload, { documentRules, toDocument, uploadValue } from '../../c
 import ErrorAlert from '../../components/ErrorAlert';
 import PageTitle from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
-import { applyFieldErrors } from '../../util/errors';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 
 interface Values {
   kind: 'personal' | 'enterprise';
@@ -21,33 +21,22 @@ export default function LostMfa() {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'personal';
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [ticket, setTicket] = useState<string | null>(null);
   const req = [{ required: true, whitespace: true, message: t('common.required') }];
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const trim = (s?: string) => s?.trim() || undefined;
-      const base = { kind: v.kind, accountEmail: v.accountEmail.trim(), phone: v.phone.replace(/[\s-]/g, '') };
-      const licence = v.kind === 'enterprise' ? await toDocument('business_license', v.businessLicence) : null;
-      const res = await createMfaUnbindRequest(v.kind === 'personal'
-        ? { ...base, name: trim(v.name), idNumber: trim(v.idNumber) }
-        : {
-          ...base, companyName: trim(v.companyName), companyId: trim(v.companyId),
-          applicantName: trim(v.applicantName), applicantIdNumber: trim(v.applicantIdNumber),
-          businessLicence: licence ? `data:${licence.contentType};base64,${licence.data}` : undefined,
-        });
-      setTicket(res.id);
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: Values) => {
+    const trim = (s?: string) => s?.trim() || undefined;
+    const base = { kind: v.kind, accountEmail: v.accountEmail.trim(), phone: v.phone.replace(/[\s-]/g, '') };
+    const licence = v.kind === 'enterprise' ? await toDocument('business_license', v.businessLicence) : null;
+    const res = await createMfaUnbindRequest(v.kind === 'personal'
+      ? { ...base, name: trim(v.name), idNumber: trim(v.idNumber) }
+      : {
+        ...base, companyName: trim(v.companyName), companyId: trim(v.companyId),
+        applicantName: trim(v.applicantName), applicantIdNumber: trim(v.applicantIdNumber),
+        businessLicence: licence ? `data:${licence.contentType};base64,${licence.data}` : undefined,
+      });
+    setTicket(res.id);
+  });
 
   if (ticket) {
     return <Result status="success" title={t('ticket.submitted')} subTitle={t('lostMfa.submittedDetail', { id: ticket })}

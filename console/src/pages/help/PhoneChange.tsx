@@ -9,7 +9,7 @@ import ErrorAlert from '../../components/ErrorAlert';
 import PageTitle from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/en';
-import { applyFieldErrors } from '../../util/errors';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 
 const SLOTS: { kind: DocumentKind; label: MessageKey; required: boolean }[] = [
   { kind: 'id_front', label: 'docs.idFront', required: true },
@@ -25,27 +25,16 @@ export default function PhoneChange() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [ticket, setTicket] = useState<string | null>(null);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const documents = (await Promise.all(SLOTS.map((s) => toDocument(s.kind, v[s.kind])))).filter((d): d is UploadedDocument => !!d);
-      const res = await createPhoneChangeRequest({
-        account: v.account.trim(), newPhone: normalise(v.newPhone), code: v.code.trim(),
-        contactEmail: v.contactEmail.trim(), note: v.note?.trim() || undefined, documents,
-      });
-      setTicket(res.id);
-    } catch (err) {
-      applyFieldErrors(form, err, t);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: Values) => {
+    const documents = (await Promise.all(SLOTS.map((s) => toDocument(s.kind, v[s.kind])))).filter((d): d is UploadedDocument => !!d);
+    const res = await createPhoneChangeRequest({
+      account: v.account.trim(), newPhone: normalise(v.newPhone), code: v.code.trim(),
+      contactEmail: v.contactEmail.trim(), note: v.note?.trim() || undefined, documents,
+    });
+    setTicket(res.id);
+  });
 
   if (ticket) {
     return <Result status="success" title={t('ticket.submitted')} subTitle={t('ticket.submittedDetail', { id: ticket })}
